@@ -1,0 +1,180 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+import CPCRE2
+
+/// A compiled PCRE2 regular expression. Immutable; share it freely across tasks.
+///
+/// A pattern is compiled once, in UTF mode, and JIT-compiled when the platform supports it. Matching
+/// reads the UTF-8 bytes of the subject in place (no copy for native Swift strings) and reports
+/// half-open ranges of UTF-8 byte offsets.
+///
+/// Every match runs under the ``MatchLimits`` given at compilation. A subject that would make the
+/// pattern backtrack past those limits stops the scan with a ``MatchFault`` instead of hanging.
+///
+/// ```swift
+/// let pattern = try Pattern(#"\bproject\s+falcon\b"#, options: [.caseless])
+/// try pattern.forEachMatch(in: "Project  Falcon ships") { span in print(span) }  // 0..<15
+/// ```
+public struct Pattern: Sendable {
+    /// The pattern as written.
+    public let source: String
+
+    /// The options the pattern was compiled with.
+    public let options: Options
+
+    /// The limits every match of this pattern runs under.
+    public let limits: MatchLimits
+
+    private let code: CompiledCode
+
+    /// Compiles `source` with PCRE2 in UTF mode and JIT-compiles it.
+    ///
+    /// - Parameters:
+    ///   - source: The regular expression, in PCRE2 (Perl-compatible) syntax.
+    ///   - options: Matching options such as ``Options/caseless``.
+    ///   - limits: Backtracking and memory limits for every match. Defaults to ``MatchLimits/default``.
+    /// - Throws: ``PatternError`` with PCRE2's message and the UTF-8 byte offset of the error inside `source`.
+    public init(_ source: String, options: Options = [], limits: MatchLimits = .default) throws(PatternError) {
+        self.source = source
+        self.options = options
+        self.limits = limits
+        self.code = try CompiledCode(source: source, options: options.rawValue | UInt32(PCRE2_UTF), limits: limits)
+    }
+
+    /// Whether the pattern runs on PCRE2's JIT (true on every platform PCRE2's JIT supports).
+    public var isJITCompiled: Bool { code.isJIT }
+
+    /// Calls `body` with the span of each non-overlapping match in `subject`, from left to right.
+    ///
+    /// Uses the subject's per-evaluation match data, so no memory is allocated per match or per call.
+    ///
+    /// - Throws: ``MatchFault`` when a match limit is hit; the matches reported before that stand.
+    public func forEachMatch(in subject: Subject, _ body: (Span) -> Void) throws(MatchFault) {
+        try forEachMatch(in: subject.text, scratch: subject.scratch, body)
+    }
+
+    /// Calls `body` with the span of each non-overlapping match in `text`, from left to right.
+    ///
+    /// - Throws: ``MatchFault`` when a match limit is hit; the matches reported before that stand.
+    public func forEachMatch(in text: String, _ body: (Span) -> Void) throws(MatchFault) {
+        try forEachMatch(in: text, scratch: MatchScratch(), body)
+    }
+
+    /// The span of the first match in `text`, or `nil` when there is none.
+    ///
+    /// - Throws: ``MatchFault`` when a match limit is hit.
+    public func firstMatch(in text: String) throws(MatchFault) -> Span? {
+        var first: Span?
+        try forEachMatch(in: text, scratch: MatchScratch(), stopAfterFirst: true) { first = $0 }
+        return first
+    }
+
+    func forEachMatch(
+        in text: String,
+        scratch: MatchScratch,
+        stopAfterFirst: Bool = false,
+        _ body: (Span) -> Void
+    ) throws(MatchFault) {
+        var fault: MatchFault?
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            fault = scan(utf8, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
+        }
+        if scanned == nil {
+            fault = Array(text.utf8).withUnsafeBufferPointer { utf8 in
+                scan(utf8, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
+            }
+        }
+        if let fault { throw fault }
+    }
+
+    /// Scans bytes that are valid UTF-8 (they come from a `String`), so PCRE2 skips its own UTF check.
+    private func scan(
+        _ utf8: UnsafeBufferPointer<UInt8>,
+        scratch: MatchScratch,
+        stopAfterFirst: Bool,
+        _ body: (Span) -> Void
+    ) -> MatchFault? {
+        let matchData = scratch.matchData
+        var start = 0
+        while start <= utf8.count {
+            let rc = pcre2_match_8(
+                code.pointer, utf8.baseAddress, utf8.count, start,
+                UInt32(PCRE2_NO_UTF_CHECK), matchData, code.matchContext)
+            if rc == PCRE2_ERROR_NOMATCH { return nil }
+            // rc == 0 means the ovector was too small for the capture groups; group 0 is still set.
+            guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else {
+                return MatchFault(code: rc, pattern: source, utf8Offset: start)
+            }
+            let span = Span(start: ovector[0], end: ovector[1])
+            body(span)
+            if stopAfterFirst { return nil }
+            start = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end
+        }
+        return nil
+    }
+}
+
+extension Pattern {
+    /// Options that change how a ``Pattern`` matches.
+    public struct Options: OptionSet, Sendable, Hashable {
+        public let rawValue: UInt32
+
+        /// Creates options from PCRE2 compile flags.
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+
+        /// Letters match regardless of case (`(?i)`).
+        public static let caseless = Options(rawValue: UInt32(PCRE2_CASELESS))
+        /// `^` and `$` match at line starts and ends too (`(?m)`).
+        public static let multiline = Options(rawValue: UInt32(PCRE2_MULTILINE))
+        /// `.` matches newlines too (`(?s)`).
+        public static let dotAll = Options(rawValue: UInt32(PCRE2_DOTALL))
+        /// `\d`, `\w`, `\b` and POSIX classes use Unicode properties instead of ASCII only.
+        public static let ucp = Options(rawValue: UInt32(PCRE2_UCP))
+    }
+}
+
+extension Pattern: CustomStringConvertible {
+    /// The pattern source between slashes, as in `/abc/`.
+    public var description: String { "/\(source)/" }
+}
+
+/// Owns one compiled PCRE2 code block and its match context.
+///
+/// `@unchecked Sendable` is sound: both handles are written only inside `init`, before the instance
+/// escapes (JIT compilation included), and PCRE2 documents compiled code and match contexts as safe to
+/// use from many threads at once when nobody modifies them. Per-match state lives in ``MatchScratch``,
+/// which is never shared.
+private final class CompiledCode: @unchecked Sendable {
+    let pointer: OpaquePointer
+    let matchContext: OpaquePointer
+    let isJIT: Bool
+
+    init(source: String, options: UInt32, limits: MatchLimits) throws(PatternError) {
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let compiled = source.utf8.withContiguousStorageIfAvailable { utf8 in
+            pcre2_compile_8(utf8.baseAddress, utf8.count, options, &errorCode, &errorOffset, nil)
+        } ?? Array(source.utf8).withUnsafeBufferPointer { utf8 in
+            pcre2_compile_8(utf8.baseAddress, utf8.count, options, &errorCode, &errorOffset, nil)
+        }
+        guard let compiled else {
+            throw PatternError(code: errorCode, pattern: source, utf8Offset: errorOffset)
+        }
+        guard let context = pcre2_match_context_create_8(nil) else {
+            pcre2_code_free_8(compiled)
+            throw PatternError(code: PCRE2_ERROR_NOMEMORY, pattern: source, utf8Offset: 0)
+        }
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        // Without JIT support PCRE2 falls back to its interpreter, which honours the same limits.
+        self.isJIT = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        self.pointer = compiled
+        self.matchContext = context
+    }
+
+    deinit {
+        pcre2_match_context_free_8(matchContext)
+        pcre2_code_free_8(pointer)
+    }
+}

@@ -1,0 +1,29 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// Scalar-boundary arithmetic on UTF-8 bytes.
+enum UTF8Scalars {
+    /// Whether `byte` continues a multi-byte scalar (`10xxxxxx`).
+    @inline(__always)
+    static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }
+
+    /// The first scalar boundary strictly after `offset` (or `utf8.count + 1` past the end, to stop scans).
+    static func nextScalarStart(in utf8: UnsafeBufferPointer<UInt8>, after offset: Int) -> Int {
+        var next = offset + 1
+        while next < utf8.count, isContinuation(utf8[next]) { next += 1 }
+        return next
+    }
+
+    /// `offset` moved back to the start of the scalar it falls in.
+    static func scalarStart<C: Collection<UInt8>>(in utf8: C, atOrBefore offset: Int) -> Int where C.Index == Int {
+        var offset = min(offset, utf8.count)
+        while offset > 0, offset < utf8.count, isContinuation(utf8[offset]) { offset -= 1 }
+        return offset
+    }
+
+    /// `offset` moved forward to the next scalar boundary, unless it is one already.
+    static func scalarEnd<C: Collection<UInt8>>(in utf8: C, atOrAfter offset: Int) -> Int where C.Index == Int {
+        var offset = max(offset, 0)
+        while offset < utf8.count, isContinuation(utf8[offset]) { offset += 1 }
+        return offset
+    }
+}
