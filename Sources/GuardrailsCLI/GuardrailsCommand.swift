@@ -1,0 +1,45 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+import ArgumentParser
+import Foundation
+
+/// `guardrails`: run guardrail policies from the shell.
+@main
+struct GuardrailsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guardrails",
+        abstract: "Check and redact LLM prompts and answers with guardrail policies.",
+        discussion: """
+            Exit status, like grep: 0 nothing was blocked, 1 something was blocked, 2 an error \
+            (bad arguments, an invalid policy, unreadable or malformed input).
+            """,
+        subcommands: [FilterCommand.self]
+    )
+
+    /// Parses and runs, mapping every failure to exit status 2 (argument-parser's usage errors would be 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                self.exit(withError: error)  // --help and --version
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(ExitStatus.error.rawValue)
+        }
+    }
+}
+
+/// The process exit statuses, as documented in `--help`.
+enum ExitStatus: Int32 {
+    /// Nothing was blocked.
+    case clean = 0
+    /// At least one text was blocked.
+    case blocked = 1
+    /// Something went wrong: arguments, policy or input.
+    case error = 2
+}

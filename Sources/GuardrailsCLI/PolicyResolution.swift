@@ -1,0 +1,22 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+import ArgumentParser
+import Foundation
+import Guardrails
+
+/// Loads the policy a command names, printing diagnostics the way a compiler does.
+enum PolicyResolution {
+    static func load(path: String?) throws -> Policy {
+        do {
+            guard let path else { return try Policy.bundledDefault() }
+            return try Policy.load(contentsOf: URL(filePath: path))
+        } catch {
+            let errors = OutputBuffer(fileDescriptor: STDERR_FILENO)
+            errors.write(DiagnosticRenderer.render(error.diagnostics))
+            let count = error.errors.count
+            errors.write("error: the policy did not load (\(count) error\(count == 1 ? "" : "s"))\n")
+            errors.flush()
+            throw ExitCode(ExitStatus.error.rawValue)
+        }
+    }
+}
