@@ -15,6 +15,8 @@ public struct CheckDescription: Sendable {
     public let passingExamples: [CheckExample]
     /// Texts on which the check must report exactly the spans marked with `⟦` and `⟧`.
     public let failingExamples: [CheckExample]
+    /// The redaction style a redacting rule uses when it does not name one. Usually ``RedactionStyle/tag``.
+    public let defaultRedaction: RedactionStyle
 
     /// Creates a description.
     public init(
@@ -22,13 +24,15 @@ public struct CheckDescription: Sendable {
         summary: String,
         options: [OptionDescription] = [],
         passingExamples: [CheckExample] = [],
-        failingExamples: [CheckExample] = []
+        failingExamples: [CheckExample] = [],
+        defaultRedaction: RedactionStyle = .tag
     ) {
         self.id = id
         self.summary = summary
         self.options = options
         self.passingExamples = passingExamples
         self.failingExamples = failingExamples
+        self.defaultRedaction = defaultRedaction
     }
 
     /// The option named `name`, if the check has one.
@@ -45,8 +49,15 @@ public struct OptionDescription: Sendable {
         case integer
         /// `true` or `false`.
         case boolean
+        /// A number, whole or with a fraction.
+        case number
         /// A list of strings.
         case stringList = "list of strings"
+        /// A mapping of keys to values.
+        case mapping
+        /// A list of strings inline, or the lines of a file next to the rule file. The loader reads the
+        /// file (one entry per line; blank lines and lines starting with `#` are skipped).
+        case linesFile = "file path"
     }
 
     /// The key in the rule, in snake_case.

@@ -72,6 +72,25 @@ public struct CheckOptions: Sendable {
         }
     }
 
+    /// The number at `key` (whole or not), or `nil` when absent.
+    public func number(_ key: String) throws(CheckOptionsError) -> Double? {
+        switch values[key] {
+        case nil: return nil
+        case .number(let value): return value
+        case .integer(let value): return Double(value)
+        case let other?: throw .wrongType(key: key, expected: .number, found: other.typeName)
+        }
+    }
+
+    /// The mapping at `key`, or `nil` when absent.
+    public func mapping(_ key: String) throws(CheckOptionsError) -> [String: OptionValue]? {
+        switch values[key] {
+        case nil: return nil
+        case .mapping(let value): return value
+        case let other?: throw .wrongType(key: key, expected: .mapping, found: other.typeName)
+        }
+    }
+
     /// The list of strings at `key`, or `nil` when absent. A single string counts as a list of one.
     public func strings(_ key: String) throws(CheckOptionsError) -> [String]? {
         switch values[key] {

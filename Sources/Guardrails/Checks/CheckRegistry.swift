@@ -15,6 +15,15 @@ public struct CheckRegistry: Sendable {
     public static let builtIn = CheckRegistry(uniqueChecks: [
         PatternCheck.self,
         LengthCheck.self,
+        PIICheck.self,
+        SecretsCheck.self,
+        InjectionCheck.self,
+        InvisibleTextCheck.self,
+        CanaryCheck.self,
+        MedicalAdviceCheck.self,
+        DisclaimerCheck.self,
+        ToxicityCheck.self,
+        KeywordsCheck.self,
     ])
 
     /// An empty registry.

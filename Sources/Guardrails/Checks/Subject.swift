@@ -11,6 +11,10 @@ public struct Subject {
     public let direction: Direction
     /// Values the caller passed to `evaluate`, such as a canary token.
     public let context: [String: String]
+    /// The ids of the rules earlier in the chain that reported findings, in chain order.
+    public internal(set) var triggeredRules: [String] = []
+    /// The categories of every finding reported by earlier rules, in order.
+    public internal(set) var triggeredCategories: [String] = []
 
     let scratch: MatchScratch
 

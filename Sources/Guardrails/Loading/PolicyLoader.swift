@@ -174,7 +174,7 @@ private struct LoadSession {
                     at: table.location(utf8Offset: offset)))
             return nil
         }
-        var parser = RuleFileParser(table: table)
+        var parser = RuleFileParser(table: table, directory: url.deletingLastPathComponent())
         let parsed = parser.parse(text)
         diagnostics += parser.diagnostics
         guard let file = parsed else { return nil }
@@ -378,7 +378,7 @@ private struct LoadSession {
                 hasUnknownKeys = true
                 continue
             }
-            guard let value = optionValue(node, as: option.kind, key: key, parser: &parser) else {
+            guard let value = optionValue(node, as: option.kind, key: key, baseDirectory: file.directory, parser: &parser) else {
                 isValid = false
                 continue
             }
@@ -403,14 +403,33 @@ private struct LoadSession {
         }
         guard let id = parsed.id, let action = parsed.action, !hasUnknownKeys else { return nil }
         return Rule(
-            id: id, check: check, action: action, redaction: parsed.redaction, message: parsed.message,
+            id: id, check: check, action: action, redaction: parsed.redaction ?? description.defaultRedaction, message: parsed.message,
             location: parsed.location)
     }
 
+    /// Any YAML value as an option value, types as YAML resolves them.
+    private static func anyValue(_ node: Node) -> OptionValue {
+        switch node {
+        case .scalar(let scalar):
+            switch node.tag.rawValue {
+            case Tag.Name.int.rawValue: return node.int.map(OptionValue.integer) ?? .string(scalar.string)
+            case Tag.Name.float.rawValue: return node.float.map(OptionValue.number) ?? .string(scalar.string)
+            case Tag.Name.bool.rawValue: return node.bool.map(OptionValue.boolean) ?? .string(scalar.string)
+            default: return .string(scalar.string)
+            }
+        case .sequence(let items): return .list(items.map(anyValue))
+        case .mapping(let mapping):
+            var values: [String: OptionValue] = [:]
+            for (key, value) in mapping { values[key.string ?? ""] = anyValue(value) }
+            return .mapping(values)
+        case .alias: return .string("")
+        }
+    }
+
     /// Converts an option's YAML to the declared kind, reporting a type mismatch.
-    private func optionValue(_ node: Node, as kind: OptionDescription.Kind, key: String, parser: inout RuleFileParser)
-        -> OptionValue?
-    {
+    private func optionValue(
+        _ node: Node, as kind: OptionDescription.Kind, key: String, baseDirectory: URL, parser: inout RuleFileParser
+    ) -> OptionValue? {
         switch kind {
         case .string: return parser.string(node, "'\(key)'").map(OptionValue.string)
         case .integer: return parser.integer(node, "'\(key)'").map(OptionValue.integer)
@@ -418,6 +437,30 @@ private struct LoadSession {
         case .stringList:
             let items = parser.strings(node, "'\(key)'")
             return .list(items.map { .string($0.0) })
+        case .number:
+            if case .scalar = node, node.tag.rawValue == Tag.Name.float.rawValue, let value = node.float {
+                return .number(value)
+            }
+            return parser.integer(node, "'\(key)' (a number)").map { .number(Double($0)) }
+        case .mapping:
+            guard let entries = parser.mapping(node, "'\(key)'") else { return nil }
+            var mapping: [String: OptionValue] = [:]
+            for entry in entries { mapping[entry.key] = Self.anyValue(entry.value) }
+            return .mapping(mapping)
+        case .linesFile:
+            guard let path = parser.string(node, "'\(key)' (a file path)") else { return nil }
+            let url = baseDirectory.appending(path: path)
+            guard let data = FileManager.default.contents(atPath: url.path(percentEncoded: false)),
+                let text = String(data: data, encoding: .utf8)
+            else {
+                parser.report(
+                    Diagnostic(.unreadableFile, "cannot read '\(path)' (resolved to \(url.path(percentEncoded: false)))",
+                               at: parser.location(of: node)))
+                return nil
+            }
+            let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+            return .list(lines.map(OptionValue.string))
         }
     }
 

@@ -1,10 +1,13 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
+import Foundation
 import Yams
 
 /// One rule file, parsed but not yet resolved against the check registry or other files.
 struct RuleFile {
     let source: LineTable
+    /// The folder the file is in: relative paths in it resolve against this.
+    var directory: URL
     var name: String?
     var summary: String?
     var settings: [(key: String, keyLocation: PolicyLocation, value: Node)] = []
@@ -23,7 +26,8 @@ struct ParsedRule {
     var checkName: String?
     var checkLocation: PolicyLocation
     var action: Action?
-    var redaction: RedactionStyle
+    /// The rule's `redact:` style; `nil` means the check's default.
+    var redaction: RedactionStyle?
     var redactLocation: PolicyLocation?
     var message: String?
     var directions: [Direction]
@@ -43,9 +47,13 @@ struct RuleFileParser {
     static let exampleKeys = ["text", "direction", "expect", "rule", "output", "todo", "context"]
 
     let table: LineTable
+    let directory: URL
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(table: LineTable) { self.table = table }
+    init(table: LineTable, directory: URL = URL(filePath: "/")) {
+        self.table = table
+        self.directory = directory
+    }
 
     /// Parses `text`, the file's contents. Returns `nil` when nothing usable could be read.
     mutating func parse(_ text: String) -> RuleFile? {
@@ -68,7 +76,7 @@ struct RuleFileParser {
             }
             return nil
         }
-        var file = RuleFile(source: table)
+        var file = RuleFile(source: table, directory: directory)
         for (key, keyNode, value) in entries {
             switch key {
             case "policy": file.name = string(value, "'policy'")
@@ -103,7 +111,7 @@ struct RuleFileParser {
         var checkName: String?
         var checkLocation = location(of: node)
         var action: Action?
-        var redaction = RedactionStyle.tag
+        var redaction: RedactionStyle?
         var redactLocation: PolicyLocation?
         var message: String?
         var directions = fixed ?? [.input, .output]
@@ -116,7 +124,7 @@ struct RuleFileParser {
                 checkLocation = location(of: value)
             case "action": action = choice(value, "'action'", Action.self)
             case "redact":
-                redaction = choice(value, "'redact'", RedactionStyle.self) ?? .tag
+                redaction = choice(value, "'redact'", RedactionStyle.self)
                 redactLocation = location(of: keyNode)
             case "message": message = string(value, "'message'")
             case "direction" where fixed == nil:

@@ -69,6 +69,13 @@ public struct Pattern: Sendable {
         return first
     }
 
+    /// The first match in `text`, reusing an evaluation's match data.
+    func firstMatch(in text: String, scratch: MatchScratch) throws(MatchFault) -> Span? {
+        var first: Span?
+        try forEachMatch(in: text, scratch: scratch, stopAfterFirst: true) { first = $0 }
+        return first
+    }
+
     func forEachMatch(
         in text: String,
         scratch: MatchScratch,

@@ -7,6 +7,7 @@ struct Evaluation {
     let audit: Bool
 
     func run(_ subject: Subject) -> Verdict {
+        var subject = subject
         let clock = ContinuousClock()
         let started = clock.now
         var decision = Decision.allow
@@ -41,6 +42,8 @@ struct Evaluation {
                 }
             }
             if !reported.isEmpty {
+                subject.triggeredRules.append(rule.id)
+                subject.triggeredCategories.append(contentsOf: reported.map(\.category))
                 decision = max(decision, rule.action.decision)
                 if rule.action == .block, !audit { isStopped = true }
             }

@@ -63,6 +63,8 @@ struct Redactor {
     func replacement(for original: String, redaction: Redaction) -> String {
         let label = Self.label(for: redaction.category)
         switch redaction.style {
+        case .remove:
+            return ""
         case .tag:
             return "[\(label)]"
         case .mask:

@@ -61,7 +61,11 @@ struct TicketNumberCheck: Check {
 
 struct CheckRegistryTests {
     @Test func builtInRegistryHasTheEngineChecks() {
-        #expect(CheckRegistry.builtIn.names == ["length", "pattern"])
+        #expect(
+            CheckRegistry.builtIn.names == [
+                "canary", "disclaimer", "injection", "invisible_text", "keywords", "length", "medical_advice", "pattern",
+                "pii", "secrets", "toxicity",
+            ])
         #expect(CheckRegistry.builtIn.check(named: "pattern") == PatternCheck.self)
         #expect(CheckRegistry.builtIn.check(named: "nope") == nil)
     }

@@ -1,0 +1,161 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// Finds credentials: cloud and SaaS API keys, tokens, private keys, password assignments, and
+/// high-entropy strings next to key-like words.
+///
+/// ```yaml
+/// - id: secrets
+///   check: secrets
+///   kinds: [aws_access_key, github_token, private_key]   # default: all
+///   entropy_threshold: 3.5
+///   action: block
+/// ```
+///
+/// Vendor keys are matched by their documented prefixes and shapes (`AKIA…`, `ghp_…`, `glpat-…`, `xoxb-…`,
+/// `sk_live_…`, `sk-proj-…`, `sk-ant-…`, `AIza…`). Generic assignments (`password = …`, `api_key: …`)
+/// report the value when it is not a placeholder (`<token>`, `${VAR}`, `xxxx`, `changeme` is reported).
+/// A token of 20 or more characters whose Shannon entropy is at least `entropy_threshold` bits per
+/// character (default 3.5; random base64 scores about 5.5, English words about 3) is reported as
+/// `secret.high_entropy` when a key-like word (key, token, secret, password, credential, auth, bearer)
+/// is within 40 bytes before it.
+public struct SecretsCheck: Check {
+    /// Every kind; categories are `secret.<kind>`.
+    public static let kinds = [
+        "aws_access_key", "aws_secret_key", "github_token", "gitlab_token", "slack_token", "slack_webhook",
+        "stripe_key", "openai_key", "anthropic_key", "google_api_key", "google_oauth_token", "jwt", "private_key",
+        "password_assignment", "high_entropy",
+    ]
+
+    public static let description = CheckDescription(
+        id: "secrets",
+        summary: "Finds API keys, tokens, private keys and passwords",
+        options: [
+            OptionDescription("kinds", .stringList, summary: "kinds to find (default: all)"),
+            OptionDescription(
+                "entropy_threshold", .number, summary: "bits per character for high-entropy tokens (default 3.5)"),
+        ],
+        passingExamples: [
+            CheckExample("AKIA alone is fine, and so is akiaabcdefghijklmnop"),
+            CheckExample("password: <your password here>, api_key=${API_KEY}"),
+            CheckExample("the token is configured in the settings page"),
+        ],
+        failingExamples: [
+            CheckExample("key=⟦AKIAIOSFODNN7EXAMPLE⟧"),
+            CheckExample("export GITHUB_TOKEN=⟦ghp_1234567890abcdefghijklmnopqrstuvwxyzAB⟧"),
+            CheckExample("password = \"⟦hunter2!⟧\""),
+            CheckExample("🔑 é ⟦sk-ant-api03-abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGH⟧"),
+            CheckExample("Authorization: Bearer ⟦eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U⟧"),
+        ]
+    )
+
+    private struct Detector: Sendable {
+        let kind: String
+        let pattern: Pattern
+        let message: String
+        let validate: @Sendable (Substring) -> Bool
+    }
+
+    /// The kinds this rule finds.
+    public let enabledKinds: [String]
+    /// Bits per character a token needs to count as high-entropy.
+    public let entropyThreshold: Double
+    private let detectors: [Detector]
+
+    public init(options: CheckOptions) throws(CheckOptionsError) {
+        var kinds: [String] = []
+        for (index, name) in (try options.strings("kinds") ?? Self.kinds).enumerated() {
+            guard Self.kinds.contains(name) else {
+                throw .invalid(
+                    "kinds", index: index,
+                    "unknown kind '\(name)'" + NearestName.hint(for: name, among: Self.kinds)
+                        + "; kinds: \(Self.kinds.joined(separator: ", "))")
+            }
+            kinds.append(name)
+        }
+        self.enabledKinds = kinds
+        self.entropyThreshold = try options.number("entropy_threshold") ?? 3.5
+        let threshold = entropyThreshold
+        self.detectors = Self.makeDetectors(entropyThreshold: threshold).filter { kinds.contains($0.kind) }
+    }
+
+    public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
+        var candidates: [Finding] = []
+        for detector in detectors {
+            try detector.pattern.forEachMatch(in: subject) { span in
+                guard detector.validate(span.text(in: subject.text)) else { return }
+                candidates.append(Finding(category: "secret.\(detector.kind)", span: span, message: detector.message))
+            }
+        }
+        // Vendor kinds come first in `detectors`, so where spans overlap the specific kind wins.
+        var kept: [Finding] = []
+        for candidate in candidates where !kept.contains(where: { $0.span.overlaps(candidate.span) }) {
+            kept.append(candidate)
+        }
+        findings.append(contentsOf: kept.sorted { $0.span < $1.span })
+    }
+
+    private static func makeDetectors(entropyThreshold: Double) -> [Detector] {
+        func detector(_ kind: String, _ pattern: String, _ message: String, validate: @escaping @Sendable (Substring) -> Bool = { _ in true })
+            -> Detector
+        {
+            Detector(kind: kind, pattern: try! Pattern(pattern), message: message, validate: validate)
+        }
+        return [
+            detector(
+                "private_key",
+                #"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s]*)"#,
+                "private key"),
+            detector("aws_access_key", #"(?<![A-Z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AIPA|ANPA|ANVA|AROA|APKA|ASCA)[A-Z0-9]{16}(?![A-Z0-9])"#, "AWS access key id"),
+            detector(
+                "aws_secret_key",
+                #"(?i)aws.{0,24}?(?:secret|private)?.{0,16}?(?:key|secret)["']?\s*[:=]\s*["']?\K(?-i:[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])"#,
+                "AWS secret access key"),
+            detector("github_token", #"(?<![\w])(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{60,255})(?![\w])"#, "GitHub token"),
+            detector("gitlab_token", #"(?<![\w-])(?:glpat|gldt|glrt|glptt|glcbt|glft|glsoat)-[A-Za-z0-9_\-]{20,}(?![\w-])"#, "GitLab token"),
+            detector("slack_token", #"(?<![\w-])xox[abposr]-(?:\d+-)?[A-Za-z0-9-]{10,}(?![\w-])"#, "Slack token"),
+            detector("slack_webhook", #"https://hooks\.slack\.com/(?:services|workflows)/T[A-Z0-9]+/[A-Z0-9]+/[A-Za-z0-9]{16,}"#, "Slack webhook URL"),
+            detector("stripe_key", #"(?<![\w])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,247}(?![\w])"#, "Stripe secret key"),
+            detector("anthropic_key", #"(?<![\w-])sk-ant-(?:api|admin|sid)\d{2}-[A-Za-z0-9_\-]{32,}(?![\w-])"#, "Anthropic API key"),
+            detector(
+                "openai_key",
+                #"(?<![\w-])sk-(?:proj-|svcacct-|admin-|None-)?(?!ant-)[A-Za-z0-9_\-]{20,}(?![\w-])"#, "OpenAI API key"
+            ) { value in
+                // Either the T3BlbkFJ marker of OpenAI keys, or a long key that mixes cases and digits.
+                value.contains("T3BlbkFJ") || (value.count >= 40 && value.contains(where: \.isNumber)
+                    && value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase))
+            },
+            detector("google_api_key", #"(?<![\w-])AIza[0-9A-Za-z_\-]{35}(?![\w-])"#, "Google API key"),
+            detector("google_oauth_token", #"(?<![\w-])ya29\.[0-9A-Za-z_\-]{20,}(?![\w-])"#, "Google OAuth access token"),
+            detector("jwt", #"(?<![\w-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}(?![\w-])"#, "JSON web token"),
+            detector(
+                "password_assignment",
+                #"(?i)(?<![\w])(?:password|passwd|passphrase|pwd|pass|secret|client[_\-]?secret|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|access[_\-]?token|auth[_\-]?token|private[_\-]?key|token|credentials?)["']?\s*(?:=|:=|:|=>)\s*["'`]?\K[^\s"'`,;]{4,}"#,
+                "password or key in an assignment", validate: isRealValue),
+            detector(
+                "high_entropy",
+                #"(?i)(?:key|token|secret|password|passwd|credential|auth|bearer|api|signature|sig)[^\n]{0,40}?(?<![A-Za-z0-9+/_\-])\K(?-i:[A-Za-z0-9+/_\-]{20,}={0,2})(?![A-Za-z0-9+/_\-])"#,
+                "high-entropy token near a key-like word"
+            ) { value in
+                value.contains(where: \.isNumber) && value.contains(where: \.isLetter)
+                    && Checksums.entropy(value) >= entropyThreshold
+            },
+        ]
+    }
+
+    /// A real value, not a placeholder, a variable reference or a word.
+    static func isRealValue(_ value: Substring) -> Bool {
+        let lower = value.lowercased()
+        let placeholders = [
+            "<", "{", "$", "%", "xxx", "***", "...", "your", "example", "placeholder", "redacted", "null", "none",
+            "true", "false", "required", "optional", "string", "process.env", "os.environ", "env[", "getenv",
+            "secrets.", "undefined", "todo", "here", "hidden", "masked", "[redacted]", "••",
+        ]
+        guard !placeholders.contains(where: { lower.hasPrefix($0) || lower.contains($0) && $0.count > 3 }) else {
+            return false
+        }
+        guard value.count >= 6 else { return false }
+        // A bare word ("password: required", "token: expired") is prose, not a credential.
+        let hasDigitOrSymbol = value.contains { !$0.isLetter }
+        return hasDigitOrSymbol || value.count >= 10 && Checksums.entropy(value) >= 3.0
+    }
+}

@@ -1,0 +1,66 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// Decoders for payloads hidden in encoded blobs.
+enum EncodedText {
+    /// Decodes standard or URL-safe base64 (padding optional); `nil` on any other character.
+    static func base64(_ text: Substring) -> [UInt8]? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 3 / 4)
+        var buffer: UInt32 = 0
+        var bits = 0
+        for byte in text.utf8 {
+            let value: UInt8
+            switch byte {
+            case 0x41...0x5A: value = byte - 0x41
+            case 0x61...0x7A: value = byte - 0x61 + 26
+            case 0x30...0x39: value = byte - 0x30 + 52
+            case 0x2B, 0x2D: value = 62  // + or -
+            case 0x2F, 0x5F: value = 63  // / or _
+            case 0x3D: continue  // padding
+            default: return nil
+            }
+            buffer = buffer << 6 | UInt32(value)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                output.append(UInt8((buffer >> UInt32(bits)) & 0xFF))
+            }
+        }
+        return output
+    }
+
+    /// Decodes hex digits, ignoring `\x`, spaces, colons and `0x` prefixes; `nil` on an odd digit count.
+    static func hex(_ text: Substring) -> [UInt8]? {
+        var digits: [UInt8] = []
+        var bytes = Array(text.utf8)
+        if bytes.count >= 2, bytes[0] == 0x30, bytes[1] | 0x20 == 0x78 { bytes.removeFirst(2) }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x5C, index + 1 < bytes.count, bytes[index + 1] | 0x20 == 0x78 {
+                index += 2
+                continue
+            }
+            switch byte {
+            case 0x30...0x39: digits.append(byte - 0x30)
+            case 0x41...0x46: digits.append(byte - 0x41 + 10)
+            case 0x61...0x66: digits.append(byte - 0x61 + 10)
+            case 0x20, 0x3A: break
+            default: return nil
+            }
+            index += 1
+        }
+        guard digits.count % 2 == 0 else { return nil }
+        return stride(from: 0, to: digits.count, by: 2).map { digits[$0] << 4 | digits[$0 + 1] }
+    }
+
+    /// Decoded bytes as text when they are valid UTF-8 and mostly printable (not binary noise).
+    static func readableText(_ bytes: [UInt8]) -> String? {
+        guard bytes.count >= 8, let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        let scalars = text.unicodeScalars
+        let printable = scalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" || $0 == "\r" }.count
+        let letters = scalars.filter { $0.properties.isAlphabetic }.count
+        guard printable * 100 >= scalars.count * 95, letters * 2 >= scalars.count else { return nil }
+        return text
+    }
+}

@@ -1,0 +1,222 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// A lower-cased "skeleton" of a text that obfuscation cannot hide in, with a map back to the original.
+///
+/// Built in one pass over the scalars, then optional passes over the bytes:
+/// 1. **Invisible characters removed**: zero-width characters, soft hyphens, bidi controls, Unicode tag
+///    characters (U+E0000 block), variation selectors and combining marks (so `ı̇gnore` → `ignore`).
+/// 2. **Compatibility forms folded** (the part of NFKC that matters here): fullwidth ASCII, mathematical
+///    alphanumerics (`𝐢𝐠𝐧𝐨𝐫𝐞`), circled and parenthesised letters, common ligatures; Latin letters with
+///    diacritics lose them (`ïgnörë` → `ignore`).
+/// 3. **Homoglyphs mapped**: Cyrillic and Greek letters that look Latin (`іgnоrе` with Cyrillic і, о, е).
+/// 4. **Lower-cased**.
+/// 5. `leet`: in a word that mixes letters with digits or symbols, `0 1 3 4 5 7 @ $ !` read as
+///    `o i e a s t a s i` (`1gn0r3` → `ignore`; a lone `3` stays `3`).
+/// 6. `collapsingSpacedLetters`: three or more single letters separated by single spaces, dots, dashes or
+///    underscores join up (`i g n o r e` → `ignore`).
+///
+/// Every byte of ``text`` knows the original scalar it came from, so a match maps back to a ``Span`` of
+/// the original text with ``originalSpan(of:)``.
+struct NormalizedText {
+    /// Passes beyond the base skeleton.
+    struct Options: OptionSet, Sendable {
+        let rawValue: Int
+        static let leet = Options(rawValue: 1)
+        static let collapsingSpacedLetters = Options(rawValue: 2)
+    }
+
+    /// The normalized text.
+    let text: String
+    /// For each byte of ``text``: the original UTF-8 offsets of the scalar it came from.
+    private let starts: [Int32]
+    private let ends: [Int32]
+
+    init(_ original: String, options: Options = []) {
+        var bytes: [UInt8] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        bytes.reserveCapacity(original.utf8.count)
+        starts.reserveCapacity(original.utf8.count)
+        ends.reserveCapacity(original.utf8.count)
+        var offset = 0
+        for scalar in original.unicodeScalars {
+            let width = UTF8.width(scalar)
+            defer { offset += width }
+            if Self.isInvisible(scalar) { continue }
+            let start = Int32(offset)
+            let end = Int32(offset + width)
+            if let ascii = Self.fold(scalar) {
+                bytes.append(ascii)
+                starts.append(start)
+                ends.append(end)
+                continue
+            }
+            for lowered in scalar.properties.lowercaseMapping.utf8 {
+                bytes.append(lowered)
+                starts.append(start)
+                ends.append(end)
+            }
+        }
+        if options.contains(.leet) { Self.applyLeet(&bytes) }
+        if options.contains(.collapsingSpacedLetters) { Self.collapseSpacedLetters(&bytes, &starts, &ends) }
+        self.text = String(decoding: bytes, as: UTF8.self)
+        self.starts = starts
+        self.ends = ends
+    }
+
+    /// The span of the original text that produced `span` of ``text``.
+    func originalSpan(of span: Span) -> Span {
+        guard !starts.isEmpty else { return Span(start: 0, end: 0) }
+        if span.isEmpty {
+            let position = span.start < starts.count ? Int(starts[span.start]) : Int(ends[ends.count - 1])
+            return Span(start: position, end: position)
+        }
+        return Span(start: Int(starts[span.start]), end: Int(ends[min(span.end, ends.count) - 1]))
+    }
+
+    // MARK: - Scalar classes
+
+    /// Characters that render as nothing and are used to break up or hide words.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180E, 0x3164, 0xFEFF, 0xFFA0: true
+        case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x206F: true  // zero-width, bidi, invisible operators
+        case 0xFE00...0xFE0F, 0xE0100...0xE01EF: true  // variation selectors
+        case 0xE0000...0xE007F: true  // tag characters
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: true  // combining marks
+        default: false
+        }
+    }
+
+    /// The lower-case ASCII letter or digit a scalar stands for, when it is a compatibility form,
+    /// an accented Latin letter or a Latin look-alike.
+    static func fold(_ scalar: Unicode.Scalar) -> UInt8? {
+        let value = scalar.value
+        switch value {
+        case 0x41...0x5A: return UInt8(value + 0x20)
+        case 0x00...0x7F: return UInt8(value)
+        case 0xFF01...0xFF5E:  // fullwidth ASCII
+            return fold(Unicode.Scalar(value - 0xFEE0)!)
+        case 0x1D400...0x1D6A3:  // mathematical alphanumeric letters: blocks of 52 (A–Z, a–z)
+            return UInt8(0x61 + (value - 0x1D400) % 52 % 26)
+        case 0x1D7CE...0x1D7FF:  // mathematical digits: blocks of 10
+            return UInt8(0x30 + (value - 0x1D7CE) % 10)
+        case 0x24B6...0x24CF: return UInt8(0x61 + value - 0x24B6)  // Ⓐ–Ⓩ
+        case 0x24D0...0x24E9: return UInt8(0x61 + value - 0x24D0)  // ⓐ–ⓩ
+        case 0x249C...0x24B5: return UInt8(0x61 + value - 0x249C)  // ⒜–⒵
+        case 0x1F130...0x1F149: return UInt8(0x61 + value - 0x1F130)  // 🄰–🅉
+        case 0x1F150...0x1F169: return UInt8(0x61 + value - 0x1F150)  // 🅐–🅩
+        case 0x1F170...0x1F189: return UInt8(0x61 + value - 0x1F170)  // 🅰–🆉
+        case 0x1F1E6...0x1F1FF: return UInt8(0x61 + value - 0x1F1E6)  // regional indicators 🇦–🇿
+        default: return lookAlikes[value]
+        }
+    }
+
+    /// Accented Latin letters, and Cyrillic, Greek and other letters that look like Latin ones.
+    private static let lookAlikes: [UInt32: UInt8] = {
+        var table: [UInt32: UInt8] = [:]
+        let groups: [(String, Character)] = [
+            ("àáâãäåāăąǎȁȃȧạảấầẩẫậắằẳẵặаɑαάᴀ", "a"), ("ÀÁÂÃÄÅĀĂĄǍȀȂȦẠẢẤẦẨẪẬẮẰẲẴẶАΑΆ", "a"),
+            ("ƀḃḅḇьвʙβ", "b"), ("ḂḄḆВΒ", "b"),
+            ("çćĉċčсϲᴄ", "c"), ("ÇĆĈĊČСϹ", "c"),
+            ("ďđḋḍḏḑḓԁ", "d"), ("ĎĐḊḌḎḐḒ", "d"),
+            ("èéêëēĕėęěȅȇȩẹẻẽếềểễệеєεέᴇ", "e"), ("ÈÉÊËĒĔĖĘĚȄȆȨẸẺẼẾỀỂỄỆЕЄΕΈ", "e"),
+            ("ḟƒ", "f"), ("Ḟ", "f"),
+            ("ĝğġģǧǵḡɡ", "g"), ("ĜĞĠĢǦǴḠ", "g"),
+            ("ĥħȟḣḥḧḩḫһ", "h"), ("ĤĦȞḢḤḦḨḪНΗ", "h"),
+            ("ìíîïĩīĭįıǐȉȋḭḯỉịіїιίϊɪ", "i"), ("ÌÍÎÏĨĪĬĮİǏȈȊḬḮỈỊІЇΙΊΪӀ", "i"),
+            ("ĵǰјϳ", "j"), ("ĴЈ", "j"),
+            ("ķǩḱḳḵκк", "k"), ("ĶǨḰḲḴΚК", "k"),
+            ("ĺļľŀłḷḹḻḽ", "l"), ("ĹĻĽĿŁḶḸḺḼ", "l"),
+            ("ḿṁṃм", "m"), ("ḾṀṂМΜ", "m"),
+            ("ñńņňŉǹṅṇṉṋ", "n"), ("ÑŃŅŇǸṄṆṈṊΝ", "n"),
+            ("òóôõöøōŏőơǒǫȍȏȯọỏốồổỗộớờởỡợоοόσᴏ", "o"), ("ÒÓÔÕÖØŌŎŐƠǑǪȌȎȮỌỎỐỒỔỖỘỚỜỞỠỢОΟΌ", "o"),
+            ("ṕṗрρ", "p"), ("ṔṖРΡ", "p"),
+            ("ԛ", "q"),
+            ("ŕŗřȑȓṙṛṝṟг", "r"), ("ŔŖŘȐȒṘṚṜṞ", "r"),
+            ("śŝşšșṡṣṥṧṩѕ", "s"), ("ŚŜŞŠȘṠṢṤṦṨЅ", "s"),
+            ("ţťŧțṫṭṯṱтτ", "t"), ("ŢŤŦȚṪṬṮṰТΤ", "t"),
+            ("ùúûüũūŭůűųưǔǖǘǚǜȕȗụủứừửữựυύϋц", "u"), ("ÙÚÛÜŨŪŬŮŰŲƯǓǕǗǙǛȔȖỤỦỨỪỬỮỰ", "u"),
+            ("ṽṿνѵ", "v"), ("ṼṾѴ", "v"),
+            ("ŵẁẃẅẇẉѡԝ", "w"), ("ŴẀẂẄẆẈԜ", "w"),
+            ("ẋẍхχ", "x"), ("ẊẌХΧ", "x"),
+            ("ýÿŷȳẏỳỵỷỹуүγ", "y"), ("ÝŶŸȲẎỲỴỶỸУҮΥ", "y"),
+            ("źżžẑẓẕ", "z"), ("ŹŻŽẐẒẔΖ", "z"),
+            ("ß", "s"), ("æ", "a"), ("œ", "o"), ("ĳ", "i"), ("ﬀﬁﬂﬃﬄ", "f"),
+        ]
+        for (letters, ascii) in groups {
+            for scalar in letters.unicodeScalars { table[scalar.value] = ascii.asciiValue! }
+        }
+        return table
+    }()
+
+    // MARK: - Byte passes
+
+    private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+
+    private static let leetMap: [UInt8: UInt8] = [
+        0x30: 0x6F, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74,  // 0 1 3 4 5 7
+        0x40: 0x61, 0x24: 0x73, 0x21: 0x69,  // @ $ !
+    ]
+
+    /// Maps leet characters inside words that also contain letters.
+    private static func applyLeet(_ bytes: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            guard isLetter(bytes[index]) || leetMap[bytes[index]] != nil else {
+                index += 1
+                continue
+            }
+            var end = index
+            var letters = 0
+            var leet = 0
+            while end < bytes.count, isLetter(bytes[end]) || leetMap[bytes[end]] != nil {
+                if isLetter(bytes[end]) { letters += 1 } else { leet += 1 }
+                end += 1
+            }
+            // "h3ll0" and "1gn0r3" read as words; "4", "2024" and "a1" (too little to go on) do not.
+            if letters >= 1, leet >= 1, letters + leet >= 3, !(bytes[end - 1] == 0x21 && leet == 1) {
+                for position in index..<end where !isLetter(bytes[position]) { bytes[position] = leetMap[bytes[position]]! }
+            }
+            index = end
+        }
+    }
+
+    /// Joins runs of three or more single letters separated by one space, dot, dash or underscore.
+    private static func collapseSpacedLetters(_ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2E || byte == 0x2D || byte == 0x5F }
+        var keep = [Bool](repeating: true, count: bytes.count)
+        var index = 0
+        while index + 1 < bytes.count {
+            // A run starts at a single letter (no letter before or after it) followed by a separator.
+            let separator = bytes[index + 1]
+            guard isLetter(bytes[index]), index == 0 || !isLetter(bytes[index - 1]), isSeparator(separator) else {
+                index += 1
+                continue
+            }
+            var last = index  // the last letter of the run
+            var count = 1
+            while last + 2 < bytes.count, bytes[last + 1] == separator, isLetter(bytes[last + 2]),
+                last + 3 == bytes.count || !isLetter(bytes[last + 3])
+            {
+                last += 2
+                count += 1
+            }
+            if count >= 3 {
+                for position in stride(from: index + 1, to: last, by: 2) { keep[position] = false }
+            }
+            index = last + 1
+        }
+        guard keep.contains(false) else { return }
+        var kept = 0
+        for position in 0..<bytes.count where keep[position] {
+            bytes[kept] = bytes[position]
+            starts[kept] = starts[position]
+            ends[kept] = ends[position]
+            kept += 1
+        }
+        bytes.removeLast(bytes.count - kept)
+        starts.removeLast(starts.count - kept)
+        ends.removeLast(ends.count - kept)
+    }
+}
