@@ -75,7 +75,7 @@ public struct InjectionCheck: Check {
     struct Signal: Sendable {
         let family: String
         let weight: Double
-        let pattern: Pattern
+        let pattern: TolerantPattern
     }
 
     /// How much evidence a report needs.
@@ -141,13 +141,12 @@ public struct InjectionCheck: Check {
     ]
 
     /// Calls `hit` for each phrasing found in `text` (each signal once, at its first match), with spans in
-    /// `text`'s own offsets.
+    /// `text`'s own offsets. Signals run on the normalized views of the text (see ``TolerantPattern``).
     static func score(_ text: String, scratch: MatchScratch, _ hit: (String, Double, Span) -> Void) throws {
-        let normalized = NormalizedText(text, options: [.leet, .collapsingSpacedLetters])
+        let views = NormalizedViews(text)
         for signal in signals {
-            guard let match = try signal.pattern.firstMatch(in: normalized.text, scratch: scratch) else { continue }
-            let span = normalized.originalSpan(of: match)
-            let family = isObfuscated(span.text(in: text), normalized: match.text(in: normalized.text)) ? "obfuscation" : signal.family
+            guard let (span, matched) = try signal.pattern.firstMatch(in: views, scratch: scratch) else { continue }
+            let family = isObfuscated(span.text(in: text), normalized: matched) ? "obfuscation" : signal.family
             hit(family, signal.weight, span)
         }
     }
@@ -188,16 +187,20 @@ public struct InjectionCheck: Check {
     /// Written for the normalized text: lower case, accents folded (é → e, ß → s), leetspeak read.
     static let signals: [Signal] = {
         let verb = #"(?:ignore|ignoring|disregard|disregarding|forget|forgetting|skip|bypass|override|overwrite|overrule|drop|abandon|discard|neglect|omit|set\s+aside|throw\s+out|pay\s+no\s+attention\s+to|do\s+not\s+(?:follow|obey|listen\s+to)|don'?t\s+(?:follow|obey|listen\s+to)|stop\s+(?:following|obeying)|no\s+longer\s+(?:follow|obey))"#
-        let scope = #"(?:all|any|every|previous|prior|above|earlier|preceding|foregoing|former|original|initial|your|system|developer|safety|these|those|the\s+(?:above|previous|prior|earlier|preceding|original|initial|system))"#
-        let noun = #"(?:instructions?|directions?|directives?|rules?|guidelines?|prompts?|commands?|orders?|constraints?|restrictions?|programming|polic(?:y|ies)|guardrails?|safeguards?|limitations?|training|context)"#
+        let scope = #"(?:all|any|every|whatever|previous|prior|above|earlier|preceding|foregoing|former|original|initial|your|system|developer|safety|these|those|the\s+(?:above|previous|prior|earlier|preceding|original|initial|system))"#
+        let noun = #"(?:instructions?|directions?|directives?|rules?|guidelines?|prompts?|commands?|orders?|constraints?|restrictions?|programming|polic(?:y|ies)|guardrails?|safeguards?|limitations?|training|context|guidance|conditioning|alignment|configuration|setup|persona|principles|ethics|values|programming)"#
         let filler = #"(?:[\w',]+\s+){0,4}?"#
         let table: [(String, Double, String)] = [
             // Override, English.
             ("override", 1.0, #"\b\#(verb)\s+\#(filler)\#(scope)\s+\#(filler)\#(noun)\b"#),
             ("override", 1.0, #"\b\#(verb)\s+(?:everything|anything|all(?:\s+of\s+it)?|what(?:ever)?)\s+(?:(?:that\s+)?(?:you\s+)?(?:were|was|have\s+been|i|we)\s+)?(?:said|told|written|stated|given|above|before|prior|previously|so\s+far|until\s+now|up\s+to\s+now|earlier)\b"#),
             ("override", 1.0, #"\b(?:override|bypass|disable|turn\s+off|deactivate|remove|circumvent|ignore|get\s+around)\s+(?:all\s+)?(?:of\s+)?(?:your|the|any)\s+(?:\w+\s+)?(?:safety\s+|content\s+|ethical\s+)?(?:filters?|guardrails?|restrictions|safeguards|moderation|safety\s+(?:measures|features|protocols))\b"#),
+            ("override", 1.0, #"\b(?:previous|prior|earlier|original|above|old|initial|existing|system)\s+(?:\w+\s+){0,2}?(?:instructions|rules|polic(?:y|ies)|guidelines|restrictions|constraints|guidance|directives)\s+(?:no\s+longer|do\s+not|don't|does\s+not|doesn't|did\s+not)\s+(?:apply|applies|matter|matters|exist|exists|count|hold)\b"#),
+            ("override", 0.7, #"\b(?:system|admin|administrator|developer|security|root)\s+(?:override|update|notice|message|alert|command)\s*:"#),
+            ("override", 1.0, #"\b(?:vergiss|vergesst|vergessen\s+sie)\s*,?\s+(?:alles\s*,?\s+)?(?:was|alles)\s+(?:\w+\s+){0,3}?(?:vorher|zuvor|bisher|davor|vorhin)\s+(?:\w+\s+){0,2}?(?:gesagt|befohlen|aufgetragen|erklart|mitgeteilt)|\b(?:olvida|olvide|olvidate\s+de)\s+(?:todo\s+)?lo\s+que\s+(?:\w+\s+){0,3}?(?:antes|anteriormente|previamente)|\b(?:oublie|oubliez)\s+(?:tout\s+)?ce\s+(?:qu'on|que|qui)\s+(?:\w+\s+){0,4}?(?:avant|precedemment|auparavant)"#),
             ("override", 0.7, #"\byour\s+(?:new|real|actual|true)\s+(?:task|role|instructions?|goal|objective|purpose|job|directive)\s+(?:is|are|will\s+be)\b"#),
             ("override", 0.6, #"\b(?:new|updated|revised|real)\s+(?:system\s+)?instructions?\s*:"#),
+            ("extraction", 0.5, #"\b(?:reveal|leak|expose|disclose|print|dump|tell\s+me|give\s+me)\s+(?:me\s+)?(?:the\s+|your\s+|all\s+|any\s+)?(?:secrets?|passwords?|api\s+keys?|credentials|keys?|tokens?)\b"#),
             ("override", 0.6, #"\bforget\s+(?:everything|all)\s+(?:you\s+know|you\s+were\s+taught|about\s+your)"#),
             ("override", 0.3, #"\bfrom\s+now\s+on\b"#),
             ("override", 0.3, #"\binstead,?\s+(?:you\s+(?:will|must|should)|respond|reply|say|output|print)\b"#),
@@ -211,15 +214,18 @@ public struct InjectionCheck: Check {
             ("override", 1.0, #"(?:忽略|无视|忘记|忘掉|不要理会)(?:之前|以上|上面|先前|所有|前面)?的?(?:所有)?(?:指令|指示|说明|规则|提示)|(?:以前|前|上記|これまで)の(?:すべての)?(?:指示|命令|ルール|指令)を(?:無視|忘れ)"#),
             // Role-play and jailbreak personas.
             ("roleplay", 1.0, #"\b(?:you\s+are|you're|youre|u\s+r)\s+now\s+(?:an?\s+)?(?:dan|stan|dude|aim|evil|unfiltered|uncensored|unrestricted|jailbroken|unchained|unbound|unlocked|rogue|liberated|amoral|without\s+(?:any\s+)?(?:rules|limits|restrictions|filters))\b"#),
-            ("roleplay", 1.0, #"\bdo\s+anything\s+now\b|\bdan\s+mode\b|\b(?:developer|dev|god|sudo|admin|debug|unrestricted|jailbreak|dan)\s+mode\s+(?:is\s+)?(?:enabled|activated|on|engaged|unlocked)\b|\b(?:enable|activate|enter|switch\s+to)\s+(?:developer|dev|god|jailbreak|unrestricted|dan)\s+mode\b"#),
+            ("roleplay", 1.0, #"\bdo\s+anything\s+now\b|\bdan\s+mode\b|\b(?:developer|dev|god|sudo|admin|debug|unrestricted|jailbreak|dan)\s+mode\s+(?:is\s+)?(?:enabled|activated|engaged|unlocked|on(?=\s*(?:[.!,:;]|$)))|\b(?:you\s+are|you're|youre)\s+(?:now\s+)?in\s+(?:developer|dev|god|sudo|admin|debug|unrestricted|jailbreak|dan)\s+mode\b|\b(?:enable|activate|enter|switch\s+to)\s+(?:developer|dev|god|jailbreak|unrestricted|dan)\s+mode\b"#),
             ("roleplay", 1.0, #"\b(?:pretend|imagine|act\s+as\s+if|suppose|behave\s+as\s+if|assume)\s+(?:that\s+)?(?:you\s+)?(?:are|were|have|had|'re)\s+(?:an?\s+)?(?:\w+\s+){0,2}?(?:no|zero|without|free\s+of|free\s+from)\s+(?:\w+\s+){0,2}?(?:rules|restrictions|limits|limitations|filters|guidelines|ethics|morals|censorship|boundaries|content\s+polic(?:y|ies)|safety\s+(?:rules|guidelines))\b"#),
             ("roleplay", 1.0, #"\b(?:act|behave|respond|answer|roleplay|role-play|speak)\s+(?:as|like)\s+(?:an?\s+)?(?:unfiltered|uncensored|unrestricted|evil|jailbroken|amoral|unethical|rogue|unhinged)\b"#),
+            ("roleplay", 1.0, #"\b(?:an?\s+)?(?:ai|assistant|model|chatbot|bot|llm|version\s+of\s+yourself)\s+(?:with|that\s+has|having)\s+(?:no|zero|without)\s+(?:\w+\s+)?(?:restrictions|rules|filters|limits|limitations|guidelines|ethics|morals|censorship|boundaries|guardrails)\b|\b(?:pretend|imagine|assume|act\s+as\s+if|suppose)\s+(?:that\s+)?(?:the\s+|your\s+|any\s+|all\s+)?(?:\w+\s+){0,2}?(?:polic(?:y|ies)|rules|guidelines|restrictions|filters|safeguards|guardrails)\s+(?:do\s+not|don't|does\s+not|doesn't|no\s+longer|never)\s+(?:exist|existed|apply|applied)\b|\bact\s+as\s+(?:an?\s+)?(?:dan|stan|dude|aim)\b"#),
+            ("roleplay", 0.8, #"\b(?:broken|break|broke|breaking|broken)\s+free\s+(?:of|from)\b"#),
+            ("roleplay", 1.0, #"\b(?:you\s+are|you're|youre)\s+(?:now\s+)?(?:an?\s+)?(?:unfiltered|uncensored|unrestricted|jailbroken|amoral|unchained)\s+(?:ai|assistant|model|chatbot|bot|version|llm)\b"#),
             ("roleplay", 0.8, #"\b(?:you\s+(?:have|must\s+have|will\s+have)\s+no\s+(?:rules|restrictions|filters|limits|guidelines|ethics))\b|\bno\s+longer\s+(?:bound|restricted|limited|constrained)\s+by\b|\bfreed?\s+from\s+(?:the\s+)?(?:typical\s+)?(?:confines|constraints|rules)\s+of\b"#),
             ("roleplay", 0.6, #"\bjailbr(?:eak|oken|eaking)\b|\banti-?gpt\b|\bopposite\s+mode\b|\bhypothetically,?\s+if\s+you\s+(?:had|were)\s+no\b"#),
             ("roleplay", 0.5, #"\b(?:without|with\s+no|free\s+(?:of|from))\s+(?:any\s+)?(?:your\s+)?(?:ethical\s+|moral\s+|safety\s+|content\s+)?(?:restrictions|filters|censorship|guidelines|limitations|safeguards)\b"#),
             ("roleplay", 0.4, #"\bstay\s+in\s+character\b|\b(?:developer|god)\s+mode\b"#),
             // System-prompt extraction.
-            ("extraction", 1.0, #"\b(?:repeat|print|show|reveal|output|display|tell|give|leak|dump|write|copy|paste|echo|recite|spell\s+out|list|share|disclose|expose|return|provide)\s+(?:me\s+|us\s+)?(?:out\s+|back\s+)?(?:\w+\s+){0,3}?(?:system\s+prompt|initial\s+prompt|original\s+prompt|hidden\s+prompt|secret\s+prompt|pre-?prompt|system\s+message|system\s+instructions?|initial\s+instructions?|original\s+instructions?|hidden\s+instructions?|secret\s+instructions?|developer\s+(?:message|instructions?)|instructions\s+you\s+(?:were|have\s+been)\s+given|(?:text|words|content|everything|messages?|instructions)\s+(?:above|before\s+this|prior\s+to\s+this|that\s+came\s+before|preceding))\b"#),
+            ("extraction", 1.0, #"\b(?:repeat|print|show|reveal|output|display|tell|give|leak|dump|write|copy|paste|echo|recite|spell\s+out|list|share|disclose|expose|return|provide)\s+(?:me\s+|us\s+)?(?:out\s+|back\s+)?(?:\w+\s+){0,3}?(?:system\s+prompt|initial\s+prompt|original\s+prompt|hidden\s+prompt|secret\s+prompt|pre-?prompt|system\s+message|system\s+instructions?|initial\s+instructions?|original\s+instructions?|hidden\s+instructions?|secret\s+instructions?|developer\s+(?:message|instructions?)|(?:configuration|config|setup|internal|base|master|startup)\s+(?:prompt|message|instructions?)|instructions\s+you\s+were\s+(?:initiali[sz]ed|configured|set\s+up|started|created)\s+with|instructions\s+you\s+(?:were|have\s+been)\s+given|(?:text|words|content|everything|messages?|instructions)\s+(?:above|before\s+this|prior\s+to\s+this|that\s+came\s+before|preceding)(?!\s+(?:the|a|an|each|every|it|my)\b))\b"#),
             ("extraction", 0.8, #"\brepeat\s+(?:\w+\s+){0,2}?(?:above|previous|preceding|prior)\b|\b(?:starting|beginning)\s+with\s+["'`]?you\s+are\b"#),
             ("extraction", 0.8, #"\bwhat\s+(?:are|were|is)\s+your\s+(?:\w+\s+){0,2}?(?:instructions|rules|system\s+prompt|guidelines|directives|initial\s+prompt|prompt|programming)\b|\bwhat\s+(?:were\s+you|have\s+you\s+been)\s+(?:told|instructed|programmed)\b"#),
             ("extraction", 0.4, #"\b(?:system|hidden|secret|initial)\s+prompt\b"#),
@@ -227,11 +233,13 @@ public struct InjectionCheck: Check {
             // Chat-template and role delimiters.
             ("delimiter", 1.0, #"<\|(?:im_start|im_end|im_sep|endoftext|system|user|assistant|start_header_id|end_header_id|eot_id|begin_of_text)\|>|\[/?inst\]|<<\s*/?sys\s*>>"#),
             ("delimiter", 1.0, #"(?m)^\s*(?:system|assistant|developer)\s*:\s*(?:you\s|ignore|new\s|override|from\s+now|the\s+user|disregard|forget|your\s)"#),
-            ("delimiter", 0.9, #"(?m)^\s*#{2,}\s*(?:system|instruction|instructions|new\s+instructions|assistant|developer|response)\s*:?"#),
+            ("delimiter", 0.9, #"#{2,}\s*(?:system|new\s+instructions|assistant|developer)\s*:"#),
+            ("delimiter", 0.5, #"#{2,}\s*(?:instructions?|response)\s*:"#),
+            ("delimiter", 0.7, #"(?:^|[:>\]]\s*)(?:system|assistant|developer)\s*:\s*(?:you\s+(?:are|must|will)|ignore|new\s|override|from\s+now|disregard|forget)"#),
             ("delimiter", 0.6, #"(?m)^\s*(?:system|assistant|developer)\s*:"#),
             ("delimiter", 0.7, #"</?(?:system|system_prompt|sys|instructions?)>"#),
             ("delimiter", 0.6, #"\b(?:end|begin)\s+of\s+(?:the\s+)?(?:system\s+)?(?:prompt|instructions)\b|\b(?:begin|start)\s+(?:new\s+)?(?:system\s+)?(?:prompt|instructions)\b"#),
         ]
-        return table.map { Signal(family: $0.0, weight: $0.1, pattern: try! Pattern($0.2, options: [.ucp])) }
+        return table.map { Signal(family: $0.0, weight: $0.1, pattern: TolerantPattern($0.2)) }
     }()
 }

@@ -21,6 +21,7 @@ public struct LengthCheck: Check {
             OptionDescription("max_tokens", .integer, summary: "most estimated tokens (see TokenEstimator)"),
             OptionDescription("max_chars", .integer, summary: "most characters (grapheme clusters)"),
             OptionDescription("max_bytes", .integer, summary: "most UTF-8 bytes"),
+            OptionDescription("max_words", .integer, summary: "most words (runs of letters, digits and apostrophes)"),
         ],
         passingExamples: [
             CheckExample("short", options: ["max_chars": .integer(5)], isShiftable: false),
@@ -30,6 +31,7 @@ public struct LengthCheck: Check {
             CheckExample("short⟦!⟧", options: ["max_chars": .integer(5)], isShiftable: false),
             CheckExample("한국⟦어⟧", options: ["max_bytes": .integer(7)], isShiftable: false),
             CheckExample("one two three ⟦four five⟧", options: ["max_tokens": .integer(3)], isShiftable: false),
+            CheckExample("it's one, two — ⟦three⟧", options: ["max_words": .integer(3)], isShiftable: false),
         ]
     )
 
@@ -39,6 +41,8 @@ public struct LengthCheck: Check {
     public let maxCharacters: Int?
     /// Most UTF-8 bytes, if limited.
     public let maxBytes: Int?
+    /// Most words, if limited.
+    public let maxWords: Int?
 
     public init(options: CheckOptions) throws(CheckOptionsError) {
         func limit(_ key: String) throws(CheckOptionsError) -> Int? {
@@ -49,8 +53,9 @@ public struct LengthCheck: Check {
         maxTokens = try limit("max_tokens")
         maxCharacters = try limit("max_chars")
         maxBytes = try limit("max_bytes")
-        guard maxTokens != nil || maxCharacters != nil || maxBytes != nil else {
-            throw .missing("max_tokens", "set at least one of max_tokens, max_chars, max_bytes")
+        maxWords = try limit("max_words")
+        guard maxTokens != nil || maxCharacters != nil || maxBytes != nil || maxWords != nil else {
+            throw .missing("max_tokens", "set at least one of max_tokens, max_chars, max_bytes, max_words")
         }
     }
 
@@ -73,15 +78,38 @@ public struct LengthCheck: Check {
                 overflows.append(overflow(from: start, to: end, kind: "tokens", count: estimate.tokens, limit: maxTokens))
             }
         }
+        if let maxWords {
+            let (count, start) = Self.words(in: text, limit: maxWords)
+            if let start { overflows.append(overflow(from: start, to: end, kind: "words", count: count, limit: maxWords)) }
+        }
         findings.append(contentsOf: overflows.sorted { $0.offset < $1.offset }.map(\.finding))
     }
 
     private func overflow(from start: Int, to end: Int, kind: String, count: Int, limit: Int) -> (Int, Finding) {
-        let noun = kind == "tokens" ? "estimated tokens" : kind == "chars" ? "characters" : "bytes"
+        let noun = ["tokens": "estimated tokens", "chars": "characters", "bytes": "bytes", "words": "words"][kind] ?? kind
         let finding = Finding(
             category: "length.\(kind)", span: Span(start: start, end: end),
             message: "\(count) \(noun) over max_\(kind) \(limit)")
         return (start, finding)
+    }
+
+    /// The word count, and the UTF-8 offset where the first word past `limit` starts.
+    static func words(in text: String, limit: Int) -> (count: Int, overflowOffset: Int?) {
+        var count = 0
+        var overflow: Int?
+        var inWord = false
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            let isWordScalar = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                || (inWord && (scalar == "'" || scalar == "’"))
+            if isWordScalar, !inWord {
+                count += 1
+                if count > limit, overflow == nil { overflow = offset }
+            }
+            inWord = isWordScalar
+            offset += UTF8.width(scalar)
+        }
+        return (count, overflow)
     }
 
     /// UTF-8 offset of the character after the first `characters` characters, or `nil` if there are no more.

@@ -151,6 +151,15 @@ public struct PIICheck: Check {
             }
         }
         guard !candidates.isEmpty else { return }
+        // Digits inside something shaped like an IBAN (even one with a bad checksum) are not phone or card numbers.
+        var ibanShaped: [Span] = []
+        try Self.ibanShape.forEachMatch(in: subject) { ibanShaped.append($0) }
+        if !ibanShaped.isEmpty {
+            candidates.removeAll { candidate in
+                candidate.category != "pii.iban"
+                    && ibanShaped.contains { $0.start <= candidate.span.start && candidate.span.end <= $0.end }
+            }
+        }
         // Keep the most specific finding where candidates overlap (a card number is not also a phone number).
         candidates.sort { ($0.span.start, -$0.span.count) < ($1.span.start, -$1.span.count) }
         var kept: [Finding] = []
@@ -202,10 +211,14 @@ extension PIICheck {
         }
     }
 
+    /// Anything shaped like an IBAN, valid or not.
+    static let ibanShape = try! Pattern(#"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])"#)
+
     /// Words that say a number is an identifier of something else.
     static let lookAlikeWords = ContextWords([
         "order", "invoice", "tracking", "isbn", "sku", "serial", "version", "ver", "build", "ref", "reference",
         "ticket", "timestamp", "epoch", "unix", "commit", "release", "model", "part", "issue", "pr", "item",
+        "chapter", "section", "page", "figure", "table", "step", "clause", "§", "lot", "batch",
     ])
 
     static let defaultContextWords: [Entity: [String]] = [
@@ -232,35 +245,35 @@ extension PIICheck {
         ) { value in value.contains("..") ? nil : 0.95 },
 
         // International: +CC and 6–14 more digits in groups.
-        Recognizer(.phone, #"(?<![\w+])\+[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,5})){1,5}(?![\w-])"#, "phone number") {
+        Recognizer(.phone, #"(?<![\w+])\+[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,5})){1,5}(?![\w-]|[ .\-/]?\d)"#, "phone number") {
             value in
             let digits = value.filter(\.isWholeNumber).count
             return (8...15).contains(digits) ? 0.85 : nil
         },
         // NANP with separators or parentheses: (415) 555-0132, 415-555-0132, 415.555.0132.
         Recognizer(
-            .phone, #"(?<![\w+\-.])(?:1[ .\-]?)?(?:\([2-9]\d{2}\)[ ]?|[2-9]\d{2}[ .\-])[2-9]\d{2}[ .\-]\d{4}(?![\w\-.])"#,
+            .phone, #"(?<![\w+\-.])(?<!\d[ .\-/])(?:1[ .\-]?)?(?:\([2-9]\d{2}\)[ ]?|[2-9]\d{2}[ .\-])[2-9]\d{2}[ .\-]\d{4}(?![\w\-]|[ .\-/]?\d)"#,
             "phone number"
         ) { _ in 0.7 },
         // National formats with a trunk 0 and separators: UK 020 7946 0958, DE 030 12345678, FR 01 23 45 67 89, KR 010-1234-5678.
-        Recognizer(.phone, #"(?<![\w+\-./])0\d{1,4}(?:[ /.\-]\d{2,8}){1,4}(?![\w\-/]|\.\d)"#, "phone number") { value in
+        Recognizer(.phone, #"(?<![\w+\-./])(?<!\d[ .\-/])0[1-9]\d{0,3}(?:[ /.\-]\d{2,8}){1,4}(?![\w\-/]|[ .\-/]?\d)"#, "phone number") { value in
             let digits = value.filter(\.isWholeNumber).count
-            return (9...12).contains(digits) ? 0.6 : nil
+            return (9...12).contains(digits) && !looksLikeDateOrSSN(value) ? 0.6 : nil
         },
         // Bare national numbers: only with a context word (0.2 + 0.3 = 0.5).
-        Recognizer(.phone, #"(?<![\w+\-.])0\d{9,10}(?![\w\-.])"#, "phone number") { _ in 0.2 },
+        Recognizer(.phone, #"(?<![\w+\-.])(?<!\d[ .\-/])0[1-9]\d{8,9}(?![\w\-]|[ .\-/]?\d)"#, "phone number") { _ in 0.2 },
 
-        Recognizer(.ssn, #"(?<![\w\-.])\d{3}-\d{2}-\d{4}(?![\w\-]|\.\d)"#, "US social security number") { value in
+        Recognizer(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{3}-\d{2}-\d{4}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
             validSSN(value) ? 0.8 : nil
         },
-        Recognizer(.ssn, #"(?<![\w\-.])\d{3} \d{2} \d{4}(?![\w\-]|\.\d)"#, "US social security number") { value in
+        Recognizer(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{3} \d{2} \d{4}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
             validSSN(value) ? 0.55 : nil
         },
-        Recognizer(.ssn, #"(?<![\w\-.])\d{9}(?![\w\-]|\.\d)"#, "US social security number") { value in
+        Recognizer(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{9}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
             validSSN(value) ? 0.25 : nil
         },
 
-        Recognizer(.creditCard, #"(?<![\w\-.])\d(?:[ \-]?\d){12,18}(?![\w\-]|\.\d)"#, "payment card number") { value in
+        Recognizer(.creditCard, #"(?<![\w\-.])(?<!\d[ .\-/])\d(?:[ \-]?\d){12,18}(?![\w\-]|[ .\-/]?\d)"#, "payment card number") { value in
             validCard(value) ? 0.9 : nil
         },
 
@@ -291,7 +304,7 @@ extension PIICheck {
 
         Recognizer(
             .dateOfBirth,
-            #"(?i)\b(?:date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|born(?:\s+on)?|geburtsdatum|fecha\s+de\s+nacimiento|date\s+de\s+naissance|생년월일)\s*(?:is\s*)?[:\-=]?\s*\K(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)"#,
+            #"(?i)(?:\b(?:date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|born(?:\s+on)?|geburtsdatum|fecha\s+de\s+nacimiento|date\s+de\s+naissance)|생년월일)\s*(?:is\s*)?[:\-=]?\s*\K(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)"#,
             "date of birth", ignoresContext: true
         ) { _ in 0.9 },
 
@@ -302,19 +315,19 @@ extension PIICheck {
         ) { value in value.contains(where: \.isNumber) ? 0.85 : nil },
         Recognizer(
             .driverLicense,
-            #"(?i)\b(?:driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|(?-i:DL)|licen[cs]e\s+(?:no|number|#))(?:\s+(?:no|number|num|#))?\.?\s*(?:is\s*)?[:#]?\s*\K(?-i:[A-Z0-9][A-Z0-9\-]{4,15})(?![\w\-])"#,
+            #"(?i)\b(?:driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|(?-i:DL)|licen[cs]e\s+(?:no|number|#))(?:\s+(?:no|number|num|#))?\.?\s*(?:is\s*)?[:#]?\s*\K(?-i:[A-Z0-9][A-Z0-9\-]{4,20})(?![\w\-])"#,
             "driver's license number", ignoresContext: true
         ) { value in value.filter(\.isNumber).count >= 4 ? 0.85 : nil },
 
         // Country packs.
-        Recognizer(.ukNHS, #"(?<![\w\-.])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\w\-]|\.\d)"#, "UK NHS number") { value in
+        Recognizer(.ukNHS, #"(?<![\w\-.])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\w\-]|[ .\-/]?\d)"#, "UK NHS number") { value in
             Checksums.digits(value).map(Checksums.nhs) == true ? 0.45 : nil
         },
-        Recognizer(.caSIN, #"(?<![\w\-.])[1-79]\d{2}[ \-]?\d{3}[ \-]?\d{3}(?![\w\-]|\.\d)"#, "Canadian social insurance number") {
+        Recognizer(.caSIN, #"(?<![\w\-.])[1-79]\d{2}[ \-]?\d{3}[ \-]?\d{3}(?![\w\-]|[ .\-/]?\d)"#, "Canadian social insurance number") {
             value in
             Checksums.digits(value).map(Checksums.luhn) == true ? 0.45 : nil
         },
-        Recognizer(.deTaxID, #"(?<![\w\-.])[1-9]\d(?: ?\d{3}){3}(?![\w\-]|\.\d)"#, "German tax id") { value in
+        Recognizer(.deTaxID, #"(?<![\w\-.])[1-9]\d(?: ?\d{3}){3}(?![\w\-]|[ .\-/]?\d)"#, "German tax id") { value in
             Checksums.digits(value).map(Checksums.germanTaxID) == true ? 0.5 : nil
         },
         Recognizer(.esNIF, #"(?<![\w\-])(?:\d{8}|[XYZxyz]\d{7})-?[A-Za-z](?![\w\-])"#, "Spanish NIF/NIE") { value in
@@ -325,18 +338,25 @@ extension PIICheck {
             #"(?<![\w])(?i:[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z])(?![\w])"#,
             "Italian fiscal code"
         ) { value in Checksums.italianFiscalCode(value) ? 0.9 : nil },
-        Recognizer(.plPESEL, #"(?<![\w\-.])\d{11}(?![\w\-]|\.\d)"#, "Polish PESEL") { value in
+        Recognizer(.plPESEL, #"(?<![\w\-.])\d{11}(?![\w\-]|[ .\-/]?\d)"#, "Polish PESEL") { value in
             Checksums.digits(value).map(Checksums.pesel) == true ? 0.45 : nil
         },
-        Recognizer(.inAadhaar, #"(?<![\w\-.])[2-9]\d{3}[ \-]?\d{4}[ \-]?\d{4}(?![\w\-]|\.\d)"#, "Aadhaar number") { value in
+        Recognizer(.inAadhaar, #"(?<![\w\-.])[2-9]\d{3}[ \-]?\d{4}[ \-]?\d{4}(?![\w\-]|[ .\-/]?\d)"#, "Aadhaar number") { value in
             Checksums.digits(value).map(Checksums.verhoeff) == true ? 0.5 : nil
         },
-        Recognizer(.krRRN, #"(?<![\w\-.])\d{6}[ \-]?[1-8]\d{6}(?![\w\-]|\.\d)"#, "Korean resident registration number") {
+        Recognizer(.krRRN, #"(?<![\w\-.])\d{6}[ \-]?[1-8]\d{6}(?![\w\-]|[ .\-/]?\d)"#, "Korean resident registration number") {
             value in
             guard let digits = Checksums.digits(value) else { return nil }
             return Checksums.koreanRRN(digits) ? 0.8 : (value.contains("-") ? 0.3 : nil)
         },
     ]
+
+    private static let dateOrSSNShape = try! Pattern(#"^(?:\d{1,4}([/.\-])\d{1,2}\1\d{2,4}(?:$|\s)|\d{3}-\d{2}-\d{4}$)"#)
+
+    /// Values that start with a date (`07/03/2025`, `2024-05-01 17`) or are SSN-shaped are not phone numbers.
+    static func looksLikeDateOrSSN(_ value: Substring) -> Bool {
+        (try? dateOrSSNShape.firstMatch(in: String(value))) != nil
+    }
 
     /// US SSN: area not 000, 666 or 900–999; group not 00; serial not 0000; not a well-known sample.
     static func validSSN(_ value: Substring) -> Bool {
@@ -353,6 +373,12 @@ extension PIICheck {
         guard let digits = Checksums.digits(value, allowing: [" ", "-"]), (13...19).contains(digits.count) else { return false }
         let separators = Set(value.filter { $0 == " " || $0 == "-" })
         guard separators.count <= 1 else { return false }
+        if let separator = separators.first {
+            // Printed card numbers group as 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4; order numbers do not.
+            let groups = value.split(separator: separator).map(\.count)
+            let fours = groups.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(groups.last ?? 0)
+            guard fours || groups == [4, 6, 5] || groups == [4, 6, 4] else { return false }
+        }
         func prefix(_ count: Int) -> Int { digits.prefix(count).reduce(0) { $0 * 10 + $1 } }
         let length = digits.count
         let issuer: Bool

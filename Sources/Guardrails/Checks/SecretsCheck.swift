@@ -129,15 +129,16 @@ public struct SecretsCheck: Check {
             detector("jwt", #"(?<![\w-])eyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}(?![\w-])"#, "JSON web token"),
             detector(
                 "password_assignment",
-                #"(?i)(?<![\w])(?:password|passwd|passphrase|pwd|pass|secret|client[_\-]?secret|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|access[_\-]?token|auth[_\-]?token|private[_\-]?key|token|credentials?)["']?\s*(?:=|:=|:|=>)\s*["'`]?\K[^\s"'`,;]{4,}"#,
+                #"(?i)(?<![A-Za-z0-9])(?:password|passwd|passphrase|pwd|pass|secret|client[_\-]?secret|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|access[_\-]?token|auth[_\-]?token|private[_\-]?key|token|credentials?)["']?\s*(?:=|:=|:|=>)\s*["'`]?\K[^\s"'`,;]{4,}"#,
                 "password or key in an assignment", validate: isRealValue),
             detector(
                 "high_entropy",
                 #"(?i)(?:key|token|secret|password|passwd|credential|auth|bearer|api|signature|sig)[^\n]{0,40}?(?<![A-Za-z0-9+/_\-])\K(?-i:[A-Za-z0-9+/_\-]{20,}={0,2})(?![A-Za-z0-9+/_\-])"#,
                 "high-entropy token near a key-like word"
             ) { value in
-                value.contains(where: \.isNumber) && value.contains(where: \.isLetter)
-                    && Checksums.entropy(value) >= entropyThreshold
+                let mixesClasses = value.contains(where: \.isNumber) && value.contains(where: \.isLetter)
+                    || value.count >= 24 && value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase)
+                return mixesClasses && Checksums.entropy(value) >= entropyThreshold
             },
         ]
     }
@@ -150,12 +151,13 @@ public struct SecretsCheck: Check {
             "true", "false", "required", "optional", "string", "process.env", "os.environ", "env[", "getenv",
             "secrets.", "undefined", "todo", "here", "hidden", "masked", "[redacted]", "••",
         ]
-        guard !placeholders.contains(where: { lower.hasPrefix($0) || lower.contains($0) && $0.count > 3 }) else {
+        guard !placeholders.contains(where: { lower.hasPrefix($0) || lower.contains($0) && $0.count >= 3 }) else {
             return false
         }
         guard value.count >= 6 else { return false }
-        // A bare word ("password: required", "token: expired") is prose, not a credential.
+        // A bare word ("password: required", "token: Expired") is prose, not a credential.
         let hasDigitOrSymbol = value.contains { !$0.isLetter }
-        return hasDigitOrSymbol || value.count >= 10 && Checksums.entropy(value) >= 3.0
+        let isMixedCase = value.filter(\.isUppercase).count >= 2 && value.filter(\.isLowercase).count >= 2
+        return hasDigitOrSymbol || isMixedCase || value.count >= 10 && Checksums.entropy(value) >= 3.0
     }
 }

@@ -174,8 +174,13 @@ struct NormalizedText {
                 if isLetter(bytes[end]) { letters += 1 } else { leet += 1 }
                 end += 1
             }
-            // "h3ll0" and "1gn0r3" read as words; "4", "2024" and "a1" (too little to go on) do not.
-            if letters >= 1, leet >= 1, letters + leet >= 3, !(bytes[end - 1] == 0x21 && leet == 1) {
+            // A "!" that ends a word is punctuation, not an i.
+            while end > index + 1, bytes[end - 1] == 0x21 {
+                end -= 1
+                leet -= 1
+            }
+            // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
+            if letters >= 1, leet >= 1 {
                 for position in index..<end where !isLetter(bytes[position]) { bytes[position] = leetMap[bytes[position]]! }
             }
             index = end

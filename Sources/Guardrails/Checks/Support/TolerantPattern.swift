@@ -1,0 +1,60 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// A pattern written for normalized text, with a second form for text whose spaced-out letters were joined.
+///
+/// Joining `i g n o r e a l l` gives `ignoreall`: neighbouring spaced words touch. The second form relaxes
+/// every `\s+` to `\s*` and drops word boundaries, and runs only on that joined view.
+struct TolerantPattern: Sendable {
+    let pattern: Pattern
+    let touchingWords: Pattern
+
+    /// Compiles a literal pattern of a built-in check (exercised by its examples).
+    init(_ source: String) {
+        pattern = try! Pattern(source, options: [.ucp])
+        let relaxed = source.replacing(#"\s+"#, with: #"\s*"#).replacing(#"\b"#, with: "")
+            .replacing("(?<![a-z0-9])", with: "").replacing("(?![a-z0-9])", with: "")
+        touchingWords = try! Pattern(relaxed, options: [.ucp])
+    }
+
+    /// Calls `body` with the original-text span and the normalized text of each match: first in the
+    /// normalized view, then in the joined view for matches that do not overlap those.
+    func forEachMatch(in views: NormalizedViews, scratch: MatchScratch, _ body: (Span, Substring) -> Void) throws {
+        var spans: [Span] = []
+        try pattern.forEachMatch(in: views.normalized.text, scratch: scratch) { match in
+            let span = views.normalized.originalSpan(of: match)
+            spans.append(span)
+            body(span, match.text(in: views.normalized.text))
+        }
+        guard let joined = views.joined else { return }
+        try touchingWords.forEachMatch(in: joined.text, scratch: scratch) { match in
+            let span = joined.originalSpan(of: match)
+            guard !spans.contains(where: { $0.overlaps(span) }) else { return }
+            body(span, match.text(in: joined.text))
+        }
+    }
+
+    /// The first match, preferring the normalized view.
+    func firstMatch(in views: NormalizedViews, scratch: MatchScratch) throws -> (span: Span, matched: Substring)? {
+        if let match = try pattern.firstMatch(in: views.normalized.text, scratch: scratch) {
+            return (views.normalized.originalSpan(of: match), match.text(in: views.normalized.text))
+        }
+        if let joined = views.joined, let match = try touchingWords.firstMatch(in: joined.text, scratch: scratch) {
+            return (joined.originalSpan(of: match), match.text(in: joined.text))
+        }
+        return nil
+    }
+}
+
+/// The normalized views of one text that obfuscation-aware checks match against.
+struct NormalizedViews {
+    /// Case, accents, homoglyphs, invisible characters and leetspeak undone.
+    let normalized: NormalizedText
+    /// The same with spaced-out letters joined; `nil` when the text has none.
+    let joined: NormalizedText?
+
+    init(_ text: String) {
+        normalized = NormalizedText(text, options: [.leet])
+        let joined = NormalizedText(text, options: [.leet, .collapsingSpacedLetters])
+        self.joined = joined.text.utf8.count == normalized.text.utf8.count ? nil : joined
+    }
+}
