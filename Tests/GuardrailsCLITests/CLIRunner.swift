@@ -12,7 +12,7 @@ struct CLIResult {
     var status: Int32
     var stdout: Data
     var stderr: String
-    /// Peak resident memory of the child process, in KiB (from `wait4`).
+    /// Peak resident memory of the child process, in KiB (sampled from `/proc/<pid>/status` while it runs).
     var maxResidentKiB: Int
 
     var output: String { String(decoding: stdout, as: UTF8.self) }
@@ -73,15 +73,32 @@ enum CLIRunner {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
         guard spawned == 0 else { throw CLIError(message: "cannot start \(path): errno \(spawned)") }
+        // Peak memory is sampled from /proc while the child runs: wait4's ru_maxrss would include the test
+        // process's own footprint, which the spawned child shares until it execs.
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw CLIError(message: "wait4 failed: errno \(errno)") }
+        var peak = 0
+        while true {
+            peak = max(peak, Self.highWaterMarkKiB(of: pid))
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0, errno != EINTR { throw CLIError(message: "waitpid failed: errno \(errno)") }
+            usleep(10_000)
         }
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
         return CLIResult(
             status: exitStatus, stdout: try Data(contentsOf: stdout),
-            stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self), maxResidentKiB: usage.ru_maxrss)
+            stderr: String(decoding: try Data(contentsOf: stderr), as: UTF8.self), maxResidentKiB: peak)
+    }
+}
+
+extension CLIRunner {
+    /// `VmHWM` of a running process, in KiB: its peak resident memory so far (0 once it is gone).
+    static func highWaterMarkKiB(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+            return Int(line.dropFirst(6).filter(\.isNumber)) ?? 0
+        }
+        return 0
     }
 }
 

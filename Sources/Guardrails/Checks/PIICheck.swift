@@ -346,7 +346,8 @@ extension PIICheck {
         },
         Recognizer(.krRRN, #"(?<![\w\-.])\d{6}[ \-]?[1-8]\d{6}(?![\w\-]|[ .\-/]?\d)"#, "Korean resident registration number") {
             value in
-            guard let digits = Checksums.digits(value) else { return nil }
+            guard let digits = Checksums.digits(value), Checksums.koreanRRNShape(digits) else { return nil }
+            // Numbers issued since October 2020 have no check digit: without one, only with a dash and context.
             return Checksums.koreanRRN(digits) ? 0.8 : (value.contains("-") ? 0.3 : nil)
         },
     ]

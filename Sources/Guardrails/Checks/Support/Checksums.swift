@@ -122,13 +122,18 @@ enum Checksums {
     /// Korean resident registration number: YYMMDD, a gender digit, and the weighted check digit
     /// (numbers issued from October 2020 on have no check digit; they are reported only with a context word).
     static func koreanRRN(_ digits: [Int]) -> Bool {
-        guard digits.count == 13 else { return false }
-        let month = digits[2] * 10 + digits[3]
-        let day = digits[4] * 10 + digits[5]
-        guard (1...12).contains(month), (1...31).contains(day), (1...8).contains(digits[6]) else { return false }
+        guard koreanRRNShape(digits) else { return false }
         let weights = [2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5]
         let sum = zip(digits.prefix(12), weights).reduce(0) { $0 + $1.0 * $1.1 }
         return (11 - sum % 11) % 10 == digits[12]
+    }
+
+    /// A Korean RRN's date (YYMMDD) and gender digit are valid.
+    static func koreanRRNShape(_ digits: [Int]) -> Bool {
+        guard digits.count == 13 else { return false }
+        let month = digits[2] * 10 + digits[3]
+        let day = digits[4] * 10 + digits[5]
+        return (1...12).contains(month) && (1...31).contains(day) && (1...8).contains(digits[6])
     }
 
     /// Spanish NIF (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter).
