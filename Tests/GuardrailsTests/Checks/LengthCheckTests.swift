@@ -1,5 +1,6 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
+import Foundation
 import Testing
 
 @testable import Guardrails
@@ -46,11 +47,13 @@ struct TokenEstimatorTests {
         #expect(TokenEstimator.count("the cat sat on the mat") == 6)
     }
 
-    @Test func longWordsDigitsAndPunctuationCostMore() {
-        #expect(TokenEstimator.count("internationalization") == 4)  // 20 letters: 4 started runs of 6
+    @Test func longWordsDigitsSymbolsAndLineBreaksCostMore() {
+        #expect(TokenEstimator.count("internationalization") == 2)  // 20 letters: 2 started runs of 12
         #expect(TokenEstimator.count("1234567") == 3)  // digits in groups of 3
         #expect(TokenEstimator.count("a, b.") == 4)
-        #expect(TokenEstimator.count("line\n\n\nnext") == 3)
+        #expect(TokenEstimator.count("f(x)) -> y") == 6)  // f ( x )) -> y
+        #expect(TokenEstimator.count("line\n\n\nnext") == 5)
+        #expect(TokenEstimator.count("if x:\n        return y") == 6)  // the line break takes its indentation along
     }
 
     @Test func nonLatinScriptsCountPerScalar() {
@@ -61,5 +64,26 @@ struct TokenEstimatorTests {
 
     @Test func emptyTextIsZeroTokens() {
         #expect(TokenEstimator.count("") == 0)
+    }
+
+    /// Samples with their `cl100k_base` counts (Tests/Fixtures/tokens/generate.py says how they were made).
+    struct Sample: Decodable, Sendable {
+        let kind: String
+        let text: String
+        let cl100k: Int
+    }
+
+    @Test(arguments: ["prose", "code"])
+    func estimateIsWithinTenPercentOfCL100K(kind: String) throws {
+        let url = packageRoot.appending(path: "Tests/Fixtures/tokens/samples.jsonl")
+        let samples = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            .map { try JSONDecoder().decode(Sample.self, from: Data($0.utf8)) }
+            .filter { $0.kind == kind }
+        #expect(samples.count >= 30)
+        let estimated = samples.reduce(0) { $0 + TokenEstimator.count($1.text) }
+        let actual = samples.reduce(0) { $0 + $1.cl100k }
+        let ratio = Double(estimated) / Double(actual)
+        print("\(kind): estimated \(estimated) tokens, cl100k_base \(actual), ratio \(ratio)")
+        #expect(abs(ratio - 1) <= 0.10, "estimated \(estimated), cl100k_base \(actual)")
     }
 }
