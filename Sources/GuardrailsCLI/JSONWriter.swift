@@ -64,6 +64,12 @@ enum JSONWriter {
     /// A JSON string literal: `"`, `\` and control characters escaped; everything else as UTF-8.
     static func string(_ text: String, into out: OutputBuffer) {
         out.append(0x22)
+        // Most strings need no escaping: append them in one go.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            out.append(text)
+            out.append(0x22)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x22: out.append("\\\"")

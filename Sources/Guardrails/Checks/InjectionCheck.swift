@@ -143,7 +143,7 @@ public struct InjectionCheck: Check {
     /// Calls `hit` for each phrasing found in `text` (each signal once, at its first match), with spans in
     /// `text`'s own offsets. Signals run on the normalized views of the text (see ``TolerantPattern``).
     static func score(_ text: String, scratch: MatchScratch, _ hit: (String, Double, Span) -> Void) throws {
-        let views = NormalizedViews(text)
+        let views = NormalizedViews.of(text, cachedIn: scratch)
         for signal in signals {
             guard let (span, matched) = try signal.pattern.firstMatch(in: views, scratch: scratch) else { continue }
             let family = isObfuscated(span.text(in: text), normalized: matched) ? "obfuscation" : signal.family

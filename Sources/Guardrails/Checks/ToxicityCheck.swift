@@ -65,7 +65,7 @@ public struct ToxicityCheck: Check {
     }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
-        let views = NormalizedViews(subject.text)
+        let views = NormalizedViews.of(subject.text, cachedIn: subject.scratch)
         var found: [Finding] = []
         for signal in signals {
             try signal.pattern.forEachMatch(in: views, scratch: subject.scratch) { span, _ in

@@ -154,23 +154,27 @@ struct NormalizedText {
 
     private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
-    private static let leetMap: [UInt8: UInt8] = [
-        0x30: 0x6F, 0x31: 0x69, 0x33: 0x65, 0x34: 0x61, 0x35: 0x73, 0x37: 0x74,  // 0 1 3 4 5 7
-        0x40: 0x61, 0x24: 0x73, 0x21: 0x69,  // @ $ !
-    ]
+    /// The letter each leet character reads as, by byte; 0 for bytes that are not leet.
+    private static let leetMap: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for (leet, letter) in zip(Array("013457@$!".utf8), Array("oieastasi".utf8)) { table[Int(leet)] = letter }
+        return table
+    }()
+
+    private static func isLeet(_ byte: UInt8) -> Bool { leetMap[Int(byte)] != 0 }
 
     /// Maps leet characters inside words that also contain letters.
     private static func applyLeet(_ bytes: inout [UInt8]) {
         var index = 0
         while index < bytes.count {
-            guard isLetter(bytes[index]) || leetMap[bytes[index]] != nil else {
+            guard isLetter(bytes[index]) || isLeet(bytes[index]) else {
                 index += 1
                 continue
             }
             var end = index
             var letters = 0
             var leet = 0
-            while end < bytes.count, isLetter(bytes[end]) || leetMap[bytes[end]] != nil {
+            while end < bytes.count, isLetter(bytes[end]) || isLeet(bytes[end]) {
                 if isLetter(bytes[end]) { letters += 1 } else { leet += 1 }
                 end += 1
             }
@@ -181,10 +185,26 @@ struct NormalizedText {
             }
             // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
             if letters >= 1, leet >= 1 {
-                for position in index..<end where !isLetter(bytes[position]) { bytes[position] = leetMap[bytes[position]]! }
+                for position in index..<end where !isLetter(bytes[position]) { bytes[position] = leetMap[Int(bytes[position])] }
             }
             index = end
         }
+    }
+
+    /// Whether the normalized text has a run that ``Options/collapsingSpacedLetters`` would join:
+    /// three single letters with the same separator between them.
+    var hasSpacedLetters: Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 5 else { return false }
+        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2E || byte == 0x2D || byte == 0x5F }
+        func isSingleLetter(at index: Int) -> Bool {
+            Self.isLetter(bytes[index]) && (index == 0 || !Self.isLetter(bytes[index - 1]))
+                && (index + 1 == bytes.count || !Self.isLetter(bytes[index + 1]))
+        }
+        for index in 0..<(bytes.count - 4) where isSingleLetter(at: index) && isSeparator(bytes[index + 1]) {
+            if bytes[index + 3] == bytes[index + 1], isSingleLetter(at: index + 2), isSingleLetter(at: index + 4) { return true }
+        }
+        return false
     }
 
     /// Joins runs of three or more single letters separated by one space, dot, dash or underscore.

@@ -54,7 +54,14 @@ struct NormalizedViews {
 
     init(_ text: String) {
         normalized = NormalizedText(text, options: [.leet])
-        let joined = NormalizedText(text, options: [.leet, .collapsingSpacedLetters])
-        self.joined = joined.text.utf8.count == normalized.text.utf8.count ? nil : joined
+        joined = normalized.hasSpacedLetters ? NormalizedText(text, options: [.leet, .collapsingSpacedLetters]) : nil
+    }
+
+    /// The views of `text`, built once per evaluation and shared by every check that asks.
+    static func of(_ text: String, cachedIn scratch: MatchScratch) -> NormalizedViews {
+        if let cached = scratch.normalizedViews, cached.text == text { return cached.views }
+        let views = NormalizedViews(text)
+        scratch.normalizedViews = (text, views)
+        return views
     }
 }
