@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "Guardrails", targets: ["Guardrails"]),
         .library(name: "GuardrailsTesting", targets: ["GuardrailsTesting"]),
         .executable(name: "guardrails", targets: ["GuardrailsCLI"]),
+        .executable(name: "guardlint", targets: ["GuardLint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -54,6 +55,15 @@ let package = Package(
             swiftSettings: settings
         ),
 
+        .executableTarget(
+            name: "GuardLint",
+            dependencies: [
+                "Guardrails",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: settings
+        ),
+
         // Tests
         .testTarget(
             name: "GuardrailsTests",
@@ -62,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GuardrailsCLITests",
-            dependencies: ["GuardrailsCLI", "Guardrails"],
+            dependencies: ["GuardrailsCLI", "GuardLint", "Guardrails"],
             swiftSettings: settings
         ),
     ],

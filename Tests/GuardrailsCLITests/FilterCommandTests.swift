@@ -167,10 +167,10 @@ struct FilterJSONLinesTests {
         #expect(result.status == 1)
         #expect(
             result.outputLines == [
-                #"{"id":"a1","decision":"redact","text":"Mail [EMAIL] please","findings":[{"rule":"pii-in-prompt","category":"pii.email","start":5,"end":18,"action":"redact","message":"email address"}]}"#,
-                #"{"id":2,"decision":"redact","text":"안녕 [EMAIL] 👋","findings":[{"rule":"pii-in-prompt","category":"pii.email","start":7,"end":20,"action":"redact","message":"email address"}]}"#,
+                #"{"id":"a1","decision":"redact","text":"Mail [EMAIL] please","findings":[{"rule":"pii-in-prompt","category":"pii.email","start":5,"end":18,"action":"redact","message":"Personal data removed before it reached the model."}]}"#,
+                #"{"id":2,"decision":"redact","text":"안녕 [EMAIL] 👋","findings":[{"rule":"pii-in-prompt","category":"pii.email","start":7,"end":20,"action":"redact","message":"Personal data removed before it reached the model."}]}"#,
                 #"{"id":7,"decision":"block","text":"","findings":[{"rule":"prompt-injection","category":"injection.override","start":0,"end":28,"action":"block","message":"Possible prompt injection or jailbreak attempt."}]}"#,
-                #"{"id":"out","decision":"redact","text":"reply to [EMAIL]","findings":[{"rule":"pii-leak","category":"pii.email","start":9,"end":21,"action":"redact","message":"email address"}]}"#,
+                #"{"id":"out","decision":"redact","text":"reply to [EMAIL]","findings":[{"rule":"pii-leak","category":"pii.email","start":9,"end":21,"action":"redact","message":"Personal data removed from the answer."}]}"#,
                 #"{"id":5,"decision":"allow","text":"nothing here","findings":[]}"#,
             ])
         #expect(result.stderr == "")

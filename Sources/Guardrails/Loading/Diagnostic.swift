@@ -118,11 +118,45 @@ public struct DiagnosticID: Sendable, Hashable, CustomStringConvertible {
     /// An example names a rule the policy does not have.
     public static let unknownRule = DiagnosticID(code: "GR110", name: "unknown-rule")
 
+    /// A YAML file that is neither a policy nor included by one (guardlint).
+    public static let strayFile = DiagnosticID(code: "GR006", name: "stray-file")
+    /// A pattern that backtracks exponentially: a few dozen characters can hang it (guardlint).
+    public static let catastrophicBacktracking = DiagnosticID(code: "GR111", name: "catastrophic-backtracking")
+    /// A pattern whose work grows faster than the text: slow on long inputs (guardlint).
+    public static let slowPattern = DiagnosticID(code: "GR112", name: "slow-pattern")
+    /// A pattern that matches the empty string or nearly every text (guardlint).
+    public static let matchesEverything = DiagnosticID(code: "GR113", name: "matches-everything")
+    /// Look-alike or invisible characters inside a pattern or word list (guardlint).
+    public static let confusableCharacters = DiagnosticID(code: "GR114", name: "confusable-characters")
+    /// A rule that can never fire because an earlier rule with the same check blocks first (guardlint).
+    public static let unreachableRule = DiagnosticID(code: "GR115", name: "unreachable-rule")
+    /// A chain with no rules (guardlint).
+    public static let emptyChain = DiagnosticID(code: "GR116", name: "empty-chain")
+    /// A redaction the check's findings cannot use (guardlint).
+    public static let unusableRedaction = DiagnosticID(code: "GR117", name: "unusable-redaction")
+    /// An example whose verdict differs from what it expects (guardlint and the test suite).
+    public static let exampleFailed = DiagnosticID(code: "GR120", name: "example-failed")
+    /// A `todo: true` example that now passes: remove `todo` (guardlint).
+    public static let todoExamplePasses = DiagnosticID(code: "GR121", name: "todo-example-passes")
+    /// A `todo: true` example that still fails: a known gap (guardlint, note).
+    public static let todoExample = DiagnosticID(code: "GR122", name: "todo-example")
+    /// A rule without a `message` (guardlint, warning).
+    public static let missingMessage = DiagnosticID(code: "GR130", name: "missing-message")
+    /// A policy without examples (guardlint, warning).
+    public static let noExamples = DiagnosticID(code: "GR131", name: "no-examples")
+    /// A pattern that no example triggers (guardlint, warning).
+    public static let untestedPattern = DiagnosticID(code: "GR132", name: "untested-pattern")
+    /// `--strict`: a rule without an example that triggers it, or without one that does not (guardlint).
+    public static let exampleCoverage = DiagnosticID(code: "GR133", name: "example-coverage")
+
     /// Every code, in code order: for docs and tests.
     public static let all: [DiagnosticID] = [
-        .yamlSyntax, .notAPolicy, .invalidEncoding, .unreadableFile, .ambiguousDirectory, .unknownKey,
+        .yamlSyntax, .notAPolicy, .invalidEncoding, .unreadableFile, .ambiguousDirectory, .strayFile, .unknownKey,
         .invalidRegex, .unknownCheck, .missingRequired, .wrongType, .duplicateRuleID, .includeCycle,
-        .duplicateKey, .invalidValue, .missingHashKey, .unknownRule,
+        .duplicateKey, .invalidValue, .missingHashKey, .unknownRule, .catastrophicBacktracking, .slowPattern,
+        .matchesEverything, .confusableCharacters, .unreachableRule, .emptyChain, .unusableRedaction,
+        .exampleFailed, .todoExamplePasses, .todoExample, .missingMessage, .noExamples, .untestedPattern,
+        .exampleCoverage,
     ]
 }
 

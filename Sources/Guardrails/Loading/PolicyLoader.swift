@@ -114,7 +114,7 @@ private struct LoadSession {
     // MARK: - Files
 
     mutating func resolveRoot(_ url: URL) -> (url: URL, displayPath: String)? {
-        let displayPath = url.path(percentEncoded: false)
+        let displayPath = url.relativePath  // as the caller wrote it: relative paths stay relative
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: displayPath, isDirectory: &isDirectory) else {
             diagnostics.append(
@@ -248,7 +248,7 @@ private struct LoadSession {
         }
         let policy = Policy(
             name: name, summary: root.summary, settings: settings, input: input, output: output,
-            examples: root.examples.map(\.example), digest: digest())
+            examples: root.examples.map(\.example), digest: digest(), sourceFiles: files.map(\.source.file))
         return report(policy: policy)
     }
 
@@ -402,9 +402,17 @@ private struct LoadSession {
             return nil
         }
         guard let id = parsed.id, let action = parsed.action, !hasUnknownKeys else { return nil }
+        var optionLocations: [String: [PolicyLocation]] = [:]
+        for (key, entry) in nodes {
+            if case .sequence(let items) = entry.value {
+                optionLocations[key] = items.map { parser.location(of: $0) }
+            } else {
+                optionLocations[key] = [parser.location(of: entry.value)]
+            }
+        }
         return Rule(
-            id: id, check: check, action: action, redaction: parsed.redaction ?? description.defaultRedaction, message: parsed.message,
-            location: parsed.location)
+            id: id, check: check, action: action, redaction: parsed.redaction ?? description.defaultRedaction,
+            message: parsed.message, location: parsed.location, options: values, optionLocations: optionLocations)
     }
 
     /// Any YAML value as an option value, types as YAML resolves them.

@@ -44,7 +44,7 @@ struct ParsedExample {
 struct RuleFileParser {
     static let topLevelKeys = ["policy", "description", "settings", "include", "input", "output", "rules", "examples"]
     static let ruleKeys = ["id", "check", "action", "message", "redact"]
-    static let exampleKeys = ["text", "direction", "expect", "rule", "output", "todo", "context"]
+    static let exampleKeys = ["text", "repeat", "direction", "expect", "rule", "output", "todo", "context"]
 
     let table: LineTable
     let directory: URL
@@ -178,6 +178,7 @@ struct RuleFileParser {
         var ruleLocation: PolicyLocation?
         var output: String?
         var isTodo = false
+        var repetitions = 1
         var context: [String: String] = [:]
         for (key, keyNode, value) in entries {
             switch key {
@@ -189,6 +190,15 @@ struct RuleFileParser {
                 ruleLocation = location(of: value)
             case "output": output = string(value, "'output'")
             case "todo": isTodo = boolean(value, "'todo'") ?? false
+            case "repeat":
+                if let count = integer(value, "'repeat'") {
+                    if (1...1_000_000).contains(count) {
+                        repetitions = count
+                    } else {
+                        diagnostics.append(
+                            Diagnostic(.invalidValue, "'repeat' must be between 1 and 1000000, found \(count)", at: location(of: value)))
+                    }
+                }
             case "context":
                 for entry in mapping(value, "'context'") ?? [] {
                     if let value = string(entry.value, "a context value") { context[entry.key] = value }
@@ -207,7 +217,7 @@ struct RuleFileParser {
         }
         guard let text, let expect else { return nil }
         let example = PolicyExample(
-            text: text, direction: direction, expect: expect, rule: rule, output: output, isTodo: isTodo,
+            text: String(repeating: text, count: repetitions), direction: direction, expect: expect, rule: rule, output: output, isTodo: isTodo,
             context: context, location: location(of: node))
         return ParsedExample(example: example, ruleLocation: ruleLocation)
     }

@@ -26,6 +26,8 @@ public struct Policy: Sendable {
     public let examples: [PolicyExample]
     /// Name and content hash of the sources, reported in every verdict.
     public let identity: PolicyIdentity
+    /// The rule files the policy was loaded from, included files first, as the loader was given them.
+    public let sourceFiles: [String]
 
     /// Creates a policy from chains built in code.
     ///
@@ -37,8 +39,10 @@ public struct Policy: Sendable {
         input: [Rule] = [],
         output: [Rule] = [],
         examples: [PolicyExample] = [],
-        digest: String = ""
+        digest: String = "",
+        sourceFiles: [String] = []
     ) {
+        self.sourceFiles = sourceFiles
         self.name = name
         self.summary = summary
         self.settings = settings

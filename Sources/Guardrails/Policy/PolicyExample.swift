@@ -9,6 +9,9 @@
 ///     expect: redact            # allow | annotate | redact | block
 ///     rule: pii-in-prompt       # optional: a rule that must trigger (for block: the rule that blocked)
 ///     output: My email is [EMAIL]   # optional: the exact output text
+///   - text: "word "
+///     repeat: 4001              # optional: the text repeated, for length limits
+///     expect: block
 /// ```
 public struct PolicyExample: Sendable, Hashable {
     /// The text to evaluate.

@@ -16,6 +16,10 @@ public struct Rule: Sendable {
     public let message: String?
     /// Where the rule is defined, when it came from a rule file.
     public let location: PolicyLocation?
+    /// The check options as written in the rule file (empty for rules built in code).
+    public let options: [String: OptionValue]
+    /// Where each option's value is, by key: one location per list item for lists, else the value's.
+    let optionLocations: [String: [PolicyLocation]]
 
     /// Creates a rule around an already-built check.
     public init(
@@ -26,6 +30,23 @@ public struct Rule: Sendable {
         message: String? = nil,
         location: PolicyLocation? = nil
     ) {
+        self.init(
+            id: id, check: check, action: action, redaction: redaction, message: message, location: location,
+            options: [:], optionLocations: [:])
+    }
+
+    init(
+        id: String,
+        check: any Check,
+        action: Action,
+        redaction: RedactionStyle,
+        message: String?,
+        location: PolicyLocation?,
+        options: [String: OptionValue],
+        optionLocations: [String: [PolicyLocation]]
+    ) {
+        self.options = options
+        self.optionLocations = optionLocations
         self.id = id
         self.checkName = type(of: check).description.id
         self.check = check

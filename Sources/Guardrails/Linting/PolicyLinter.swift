@@ -1,0 +1,142 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+public import Foundation
+
+/// Validates policies the way a compiler does: every problem of every file, each with a location.
+///
+/// Beyond the loader's diagnostics (syntax, keys, types, checks, regexes, ids, includes), it runs every
+/// `examples:` entry, probes user patterns for catastrophic backtracking by running them on adversarial
+/// input, flags patterns that match everything, look-alike characters, rules that can never fire,
+/// empty chains and redactions a check cannot use, and warns about missing messages and examples.
+///
+/// ```swift
+/// let report = PolicyLinter().lint(paths: [URL(filePath: "policies")])
+/// print(DiagnosticRenderer.render(report.diagnostics))
+/// ```
+public struct PolicyLinter: Sendable {
+    /// The checks rule files may name.
+    public var registry: CheckRegistry
+    /// Where `hash_key_env` is looked up.
+    public var environment: [String: String]
+    /// Also require, for every rule, one example that triggers it and one that does not.
+    public var requiresExampleCoverage: Bool
+
+    /// Creates a linter.
+    public init(
+        registry: CheckRegistry = .builtIn,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        requiresExampleCoverage: Bool = false
+    ) {
+        self.registry = registry
+        self.environment = environment
+        self.requiresExampleCoverage = requiresExampleCoverage
+    }
+
+    /// What a lint run found.
+    public struct Report: Sendable {
+        /// The rule files found.
+        public let files: [String]
+        /// The policies (root files) among them.
+        public let policies: [String]
+        /// Every diagnostic, sorted by file and position.
+        public let diagnostics: [Diagnostic]
+        /// Examples run, and how many passed.
+        public let examplesRun: Int
+        /// Examples that matched their expectation (todo examples count when they still fail).
+        public let examplesPassed: Int
+
+        /// How many diagnostics have `severity`.
+        public func count(_ severity: Diagnostic.Severity) -> Int { diagnostics.filter { $0.severity == severity }.count }
+    }
+
+    /// A path that could not be linted at all: it does not exist or cannot be read.
+    public struct PathError: Error, Sendable, CustomStringConvertible {
+        /// The path as given.
+        public let path: String
+        /// "no such file or directory: policies/".
+        public var description: String { "no such file or directory: \(path)" }
+    }
+
+    /// The `.yaml` and `.yml` files under `paths` (directories recursively), sorted, as display paths.
+    public static func ruleFiles(in paths: [URL]) throws(PathError) -> [String] {
+        var files: [String] = []
+        for url in paths {
+            let path = url.relativePath  // as the caller wrote it
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw PathError(path: path) }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            let base = path.hasSuffix("/") ? path : path + "/"
+            let found = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+            files += found.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { base + $0 }
+        }
+        return files
+    }
+
+    /// Lints every rule file under `paths`.
+    public func lint(paths: [URL]) throws(PathError) -> Report {
+        let files = try Self.ruleFiles(in: paths)
+        let loader = PolicyLoader(registry: registry, environment: environment)
+        var diagnostics: [Diagnostic] = []
+        var policies: [String] = []
+        var included = Set<String>()
+        var unparsed: [String] = []
+        var examplesRun = 0
+        var examplesPassed = 0
+        for file in files {
+            guard Self.isPolicyRoot(file) else {
+                unparsed.append(file)
+                continue
+            }
+            policies.append(file)
+            let report = loader.diagnose(contentsOf: URL(filePath: file))
+            diagnostics += report.diagnostics
+            guard let policy = report.policy else { continue }
+            included.formUnion(policy.sourceFiles.map(Self.canonical))
+            var checks = PolicyChecks(policy: policy, file: file, requiresExampleCoverage: requiresExampleCoverage)
+            checks.run()
+            diagnostics += checks.diagnostics
+            examplesRun += checks.examplesRun
+            examplesPassed += checks.examplesPassed
+        }
+        for file in unparsed where !included.contains(Self.canonical(file)) {
+            let report = loader.diagnose(contentsOf: URL(filePath: file))
+            // A file that does not even parse is reported as such; one that parses is a stray fragment.
+            let problems = report.diagnostics.filter { $0.id != .notAPolicy }
+            if !problems.isEmpty {
+                diagnostics += problems
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .strayFile, .warning,
+                        "this file has no 'policy:' key and no policy in this run includes it; add 'policy: <name>' or include it",
+                        at: PolicyLocation(file: file, line: 1, column: 1, utf8Offset: 0)))
+            }
+        }
+        let sorted = diagnostics.enumerated().sorted { lhs, rhs in
+            let (l, r) = (lhs.element.location, rhs.element.location)
+            return (l?.file ?? "", l?.utf8Offset ?? -1, lhs.offset) < (r?.file ?? "", r?.utf8Offset ?? -1, rhs.offset)
+        }.map(\.element)
+        return Report(
+            files: files, policies: policies, diagnostics: Self.deduplicated(sorted), examplesRun: examplesRun,
+            examplesPassed: examplesPassed)
+    }
+
+    /// Whether the file is a policy (has a top-level `policy:` key), read cheaply.
+    static func isPolicyRoot(_ file: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            return true  // let the loader report what is wrong with it
+        }
+        return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("policy:") }
+    }
+
+    static func canonical(_ path: String) -> String { URL(filePath: path).standardizedFileURL.path(percentEncoded: false) }
+
+    /// A file included by two linted policies reports its problems once.
+    static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }
+    }
+}
