@@ -25,30 +25,37 @@ enum CLIRunner {
         .deletingLastPathComponent()
 
     /// The `guardrails` binary in the same build folder as the running tests.
-    static let binary: URL = {
+    static let binary = built("guardrails")
+
+    /// The executable `name` in the same build folder as the running tests.
+    static func built(_ name: String) -> URL {
         let executable = URL(filePath: "/proc/self/exe").resolvingSymlinksInPath()
         var directory = executable.deletingLastPathComponent()
         // The test runner sits inside `…/debug/` (or in a `.xctest` bundle below it).
         for _ in 0..<4 {
-            let candidate = directory.appending(path: "guardrails")
+            let candidate = directory.appending(path: name)
             if FileManager.default.isExecutableFile(atPath: candidate.path(percentEncoded: false)) { return candidate }
             directory = directory.deletingLastPathComponent()
         }
-        return packageRoot.appending(path: ".build/debug/guardrails")
-    }()
+        return packageRoot.appending(path: ".build/debug/\(name)")
+    }
 
-    /// Runs `guardrails arguments…` with `stdin` as standard input.
-    static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:]) throws -> CLIResult {
+    /// Runs `executable arguments…` (default `guardrails`) with `stdin` as standard input.
+    static func run(
+        _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], executable: String = "guardrails"
+    ) throws -> CLIResult {
         let directory = FileManager.default.temporaryDirectory.appending(path: "guardrails-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let input = directory.appending(path: "stdin")
         try stdin.write(to: input)
-        return try run(arguments, stdinFile: input, environment: environment)
+        return try run(arguments, stdinFile: input, environment: environment, executable: executable)
     }
 
-    /// Runs `guardrails arguments…` reading standard input from a file, writing output to files.
-    static func run(_ arguments: [String], stdinFile: URL, environment: [String: String] = [:]) throws -> CLIResult {
+    /// Runs `executable arguments…` reading standard input from a file, writing output to files.
+    static func run(
+        _ arguments: [String], stdinFile: URL, environment: [String: String] = [:], executable: String = "guardrails"
+    ) throws -> CLIResult {
         let directory = FileManager.default.temporaryDirectory.appending(path: "guardrails-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -62,7 +69,7 @@ enum CLIRunner {
         posix_spawn_file_actions_addopen(&actions, 1, stdout.path(percentEncoded: false), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr.path(percentEncoded: false), O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
-        let path = binary.path(percentEncoded: false)
+        let path = built(executable).path(percentEncoded: false)
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var merged = ProcessInfo.processInfo.environment

@@ -4,8 +4,8 @@
 ///
 /// Reading a pattern for nested quantifiers guesses; this runs it. Subjects are built from the characters
 /// the pattern can match (its literals, and a representative of each class and escape: `a` for `\w`,
-/// `1` for `\d`, a space for `\s`), repeated, and ended with characters that make the match fail, so
-/// the engine must try every way to split the run. An exponential pattern exhausts a generous match
+/// `1` for `\d`, a space for `\s`), repeated, and ended with characters that make the match fail (then
+/// each literal the pattern needs), so the engine must try every way to split the run. An exponential pattern exhausts a generous match
 /// limit on a few dozen characters; a polynomial one only on thousands.
 struct BacktrackingProbe {
     enum Verdict: Equatable {
@@ -35,9 +35,12 @@ struct BacktrackingProbe {
         let limits = MatchLimits(matchLimit: limit, depthLimit: limit, heapLimitKiB: 65_536)
         guard let pattern = try? Pattern(source, options: options, limits: limits) else { return nil }
         let endings = ["!", "\u{1}", "", " ", "\n"]
+        // A literal the pattern requires, placed after a character that breaks the match, defeats PCRE2's
+        // "required character" shortcut, so the engine really tries every split of the run.
+        let literals = units.filter { $0.unicodeScalars.count == 1 }
         for unit in units {
             let run = String(repeating: unit, count: max(1, length / unit.count))
-            for ending in endings {
+            for ending in endings + literals.map({ "!" + $0 }) {
                 let subject = run + ending
                 do {
                     try pattern.forEachMatch(in: subject) { _ in }

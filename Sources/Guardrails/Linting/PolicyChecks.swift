@@ -46,13 +46,6 @@ struct PolicyChecks {
             diagnostics.append(Diagnostic(.emptyChain, "the policy has no rules: every text passes unchecked", at: location))
             return
         }
-        for chain in [policy.input, policy.output] where chain.rules.isEmpty {
-            diagnostics.append(
-                Diagnostic(
-                    .emptyChain, .warning,
-                    "the \(chain.direction.rawValue) chain is empty: \(chain.direction.rawValue) text passes unchecked",
-                    at: location))
-        }
         for chain in [policy.input, policy.output] {
             for (index, rule) in chain.rules.enumerated() {
                 guard let blocker = chain.rules[..<index].first(where: {

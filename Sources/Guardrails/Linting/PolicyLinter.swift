@@ -1,6 +1,7 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
 public import Foundation
+import Yams
 
 /// Validates policies the way a compiler does: every problem of every file, each with a location.
 ///
@@ -93,8 +94,8 @@ public struct PolicyLinter: Sendable {
             policies.append(file)
             let report = loader.diagnose(contentsOf: URL(filePath: file))
             diagnostics += report.diagnostics
+            included.formUnion(report.sourceFiles.map(Self.canonical))
             guard let policy = report.policy else { continue }
-            included.formUnion(policy.sourceFiles.map(Self.canonical))
             var checks = PolicyChecks(policy: policy, file: file, requiresExampleCoverage: requiresExampleCoverage)
             checks.run()
             diagnostics += checks.diagnostics
@@ -103,8 +104,9 @@ public struct PolicyLinter: Sendable {
         }
         for file in unparsed where !included.contains(Self.canonical(file)) {
             let report = loader.diagnose(contentsOf: URL(filePath: file))
-            // A file that does not even parse is reported as such; one that parses is a stray fragment.
-            let problems = report.diagnostics.filter { $0.id != .notAPolicy }
+            // A fragment (a mapping without 'policy:') that nothing includes is stray; anything else that
+            // is wrong with the file is reported as the loader sees it.
+            let problems = Self.isFragment(file) ? report.diagnostics.filter { $0.id != .notAPolicy } : report.diagnostics
             if !problems.isEmpty {
                 diagnostics += problems
             } else {
@@ -120,7 +122,7 @@ public struct PolicyLinter: Sendable {
             return (l?.file ?? "", l?.utf8Offset ?? -1, lhs.offset) < (r?.file ?? "", r?.utf8Offset ?? -1, rhs.offset)
         }.map(\.element)
         return Report(
-            files: files, policies: policies, diagnostics: Self.deduplicated(sorted), examplesRun: examplesRun,
+            files: files, policies: policies, diagnostics: Self.withSourceLines(Self.deduplicated(sorted)), examplesRun: examplesRun,
             examplesPassed: examplesPassed)
     }
 
@@ -132,7 +134,32 @@ public struct PolicyLinter: Sendable {
         return text.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("policy:") }
     }
 
+    /// Whether the file is a YAML mapping without a `policy:` key: a fragment meant for `include:`.
+    static func isFragment(_ file: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
+            case .mapping(let mapping)? = try? Yams.compose(yaml: text)
+        else { return false }
+        return mapping["policy"] == nil
+    }
+
     static func canonical(_ path: String) -> String { URL(filePath: path).standardizedFileURL.path(percentEncoded: false) }
+
+    /// Quotes the source line of every diagnostic that points into a file and has none yet.
+    static func withSourceLines(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        var tables: [String: LineTable] = [:]
+        func quoted(_ diagnostic: Diagnostic) -> Diagnostic {
+            var diagnostic = diagnostic
+            if diagnostic.sourceLine == nil, let location = diagnostic.location {
+                if tables[location.file] == nil, let data = FileManager.default.contents(atPath: location.file) {
+                    tables[location.file] = LineTable(file: location.file, bytes: Array(data))
+                }
+                diagnostic.sourceLine = tables[location.file]?.text(ofLine: location.line)
+            }
+            diagnostic.notes = diagnostic.notes.map(quoted)
+            return diagnostic
+        }
+        return diagnostics.map(quoted)
+    }
 
     /// A file included by two linted policies reports its problems once.
     static func deduplicated(_ diagnostics: [Diagnostic]) -> [Diagnostic] {

@@ -12,17 +12,20 @@ public enum DiagnosticRenderer {
     public static func render(_ diagnostics: [Diagnostic]) -> String {
         var text = ""
         for diagnostic in diagnostics {
-            text += render(diagnostic, prefix: "")
-            for note in diagnostic.notes { text += render(note, prefix: "") }
+            text += render(diagnostic, quotingSource: true, showingID: true)
+            // A note at the diagnostic's own place does not quote the same line again.
+            for note in diagnostic.notes {
+                text += render(note, quotingSource: note.location != diagnostic.location, showingID: false)
+            }
         }
         return text
     }
 
-    private static func render(_ diagnostic: Diagnostic, prefix: String) -> String {
+    private static func render(_ diagnostic: Diagnostic, quotingSource: Bool, showingID: Bool) -> String {
         let location = diagnostic.location.map { "\($0): " } ?? ""
-        let id = diagnostic.severity == .note ? "" : " [\(diagnostic.id)]"
+        let id = showingID ? " [\(diagnostic.id)]" : ""
         var text = "\(location)\(diagnostic.severity.rawValue): \(diagnostic.message)\(id)\n"
-        if let line = diagnostic.sourceLine, let column = diagnostic.location?.column {
+        if quotingSource, let line = diagnostic.sourceLine, let column = diagnostic.location?.column {
             let prefixBytes = Array(line.utf8).prefix(max(column - 1, 0))
             let indent = String(decoding: prefixBytes, as: UTF8.self).map { $0 == "\t" ? "\t" : " " }.joined()
             text += "    \(line)\n    \(indent)^\n"

@@ -32,6 +32,8 @@ public struct PolicyLoader: Sendable {
         public let policy: Policy?
         /// Every diagnostic, errors and warnings.
         public let diagnostics: [Diagnostic]
+        /// Every rule file read, the policy's and its includes', whether or not the policy loaded.
+        public let sourceFiles: [String]
     }
 
     /// Loads the policy at `url`, a rule file or a directory holding one root rule file.
@@ -263,7 +265,8 @@ private struct LoadSession {
             default: return lhs.offset < rhs.offset
             }
         }
-        return PolicyLoader.Report(policy: policy, diagnostics: sorted.map { withSourceLines($0.element) })
+        return PolicyLoader.Report(
+            policy: policy, diagnostics: sorted.map { withSourceLines($0.element) }, sourceFiles: tables.keys.sorted())
     }
 
     private func withSourceLines(_ diagnostic: Diagnostic) -> Diagnostic {

@@ -67,6 +67,14 @@ struct RuleFileParser {
             diagnostics.append(Diagnostic(.yamlSyntax, "\(error)", at: table.location(utf8Offset: 0)))
             return nil
         }
+        if let root, case .mapping = root {} else if let root {
+            diagnostics.append(
+                Diagnostic(
+                    .notAPolicy,
+                    "the top level of a policy file must be a mapping with 'policy:', 'input:' and so on, found \(kind(of: root))",
+                    at: location(of: root)))
+            return nil
+        }
         guard let root, let entries = mapping(root, "the top level of a policy file") else {
             if root == nil {
                 diagnostics.append(
@@ -89,6 +97,15 @@ struct RuleFileParser {
                 for (path, node) in strings(value, "'include'") { file.includes.append((path, location(of: node))) }
             case "input", "output", "rules":
                 let directions: [Direction]? = key == "input" ? [.input] : key == "output" ? [.output] : nil
+                if case .sequence(let items) = value, items.isEmpty {
+                    diagnostics.append(
+                        Diagnostic(
+                            .emptyChain, .warning,
+                            key == "rules"
+                                ? "'rules' is empty; remove it or add rules"
+                                : "'\(key)' has no rules: \(key) text passes unchecked; remove the key or add rules",
+                            at: location(of: keyNode)))
+                }
                 for item in sequence(value, "'\(key)'") {
                     if let rule = parseRule(item, directions: directions) { file.rules.append(rule) }
                 }

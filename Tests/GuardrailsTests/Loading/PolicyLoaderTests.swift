@@ -6,9 +6,9 @@ import Testing
 @testable import Guardrails
 
 struct PolicyLoaderTests {
-    /// The diagnostics of `yaml`, as (code, line, column) triples, in report order.
+    /// The error-level diagnostics of `yaml`, as (code, line, column) triples, in report order.
     private func diagnostics(_ yaml: String) -> [(String, Int, Int)] {
-        PolicyLoader(environment: [:]).diagnose(yaml: yaml, fileName: "t.yaml").diagnostics.map {
+        PolicyLoader(environment: [:]).diagnose(yaml: yaml, fileName: "t.yaml").diagnostics.filter { $0.severity == .error }.map {
             ($0.id.code, $0.location?.line ?? 0, $0.location?.column ?? 0)
         }
     }
@@ -55,7 +55,7 @@ struct PolicyLoaderTests {
 
     @Test func emptyFileOrNonMappingIsNotAPolicy() {
         #expect(diagnostics("").map(\.0) == ["GR002"])
-        #expect(diagnostics("- a\n- b\n").map(\.0) == ["GR104"])
+        #expect(diagnostics("- a\n- b\n").map(\.0) == ["GR002"])
         #expect(diagnostics("input: []\n").map(\.0) == ["GR002"])  // no policy: name
     }
 
@@ -184,6 +184,12 @@ struct PolicyLoaderTests {
         #expect(result.first?.notes.first?.location?.line == 3)
     }
 
+    @Test func emptyChainIsAWarningAtItsKey() {
+        let report = PolicyLoader(environment: [:]).diagnose(yaml: "policy: x\ninput: []\n", fileName: "t.yaml")
+        #expect(report.policy != nil)  // a warning does not stop the policy from loading
+        #expect(report.diagnostics.map { [$0.id.code, $0.severity.rawValue, "\($0.location!.line):\($0.location!.column)"] } == [["GR116", "warning", "2:1"]])
+    }
+
     @Test func duplicateKeysInAMappingAreErrors() {
         let yaml = "policy: x\npolicy: y\ninput: []\n"
         #expect(diagnostics(yaml).map { [$0.0, "\($0.1):\($0.2)"] } == [["GR107", "2:1"]])
@@ -292,7 +298,7 @@ struct PolicyIncludeTests {
             "b.yaml": "include: [a.yaml]\n",
         ])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = PolicyLoader().diagnose(contentsOf: directory.appending(path: "a.yaml")).diagnostics
+        let result = PolicyLoader().diagnose(contentsOf: directory.appending(path: "a.yaml")).diagnostics.filter { $0.severity == .error }
         #expect(result.map(\.id.code) == ["GR106"])
         #expect(result.first?.location?.file.hasSuffix("b.yaml") == true)
         #expect(result.first.map { "\($0.location!.line):\($0.location!.column)" } == "1:11")
@@ -302,7 +308,7 @@ struct PolicyIncludeTests {
     @Test func missingIncludeIsReportedAtTheIncludeLine() throws {
         let directory = try write(["a.yaml": "policy: a\ninput: []\ninclude:\n  - nowhere.yaml\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
-        let result = PolicyLoader().diagnose(contentsOf: directory.appending(path: "a.yaml")).diagnostics
+        let result = PolicyLoader().diagnose(contentsOf: directory.appending(path: "a.yaml")).diagnostics.filter { $0.severity == .error }
         #expect(result.map(\.id.code) == ["GR004"])
         #expect(result.first.map { "\($0.location!.line):\($0.location!.column)" } == "4:5")
     }
