@@ -112,6 +112,23 @@ public struct CheckOptions: Sendable {
     }
 }
 
+extension CheckOptions {
+    /// The list at `key`, each item one of `allowed`, or `nil` when absent.
+    ///
+    /// - Throws: ``CheckOptionsError`` at the first item not in `allowed`, naming the nearest allowed
+    ///   value and listing them all.
+    public func choices(_ key: String, among allowed: [String]) throws(CheckOptionsError) -> [String]? {
+        guard let items = try strings(key) else { return nil }
+        for (index, item) in items.enumerated() where !allowed.contains(item) {
+            throw .invalid(
+                key, index: index,
+                "unknown value '\(item)' in '\(key)'" + NearestName.hint(for: item, among: allowed)
+                    + "; use any of \(allowed.joined(separator: ", "))")
+        }
+        return items
+    }
+}
+
 /// A rule option that a check cannot accept.
 public struct CheckOptionsError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of problem, which fixes the diagnostic code.

@@ -89,17 +89,7 @@ public struct InjectionCheck: Check {
             throw .invalid("sensitivity", "'sensitivity' must be low, medium or high, found '\(name)'")
         }
         self.sensitivity = sensitivity
-        var families = Set<String>()
-        for (index, family) in (try options.strings("families") ?? Self.families).enumerated() {
-            guard Self.families.contains(family) else {
-                throw .invalid(
-                    "families", index: index,
-                    "unknown family '\(family)'" + NearestName.hint(for: family, among: Self.families)
-                        + "; families: \(Self.families.joined(separator: ", "))")
-            }
-            families.insert(family)
-        }
-        self.enabledFamilies = families
+        self.enabledFamilies = Set(try options.choices("families", among: Self.families) ?? Self.families)
     }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {

@@ -54,16 +54,7 @@ public struct MedicalAdviceCheck: Check {
     private let signals: [Signal]
 
     public init(options: CheckOptions) throws(CheckOptionsError) {
-        var kinds: [String] = []
-        for (index, name) in (try options.strings("kinds") ?? Self.kinds).enumerated() {
-            guard Self.kinds.contains(name) else {
-                throw .invalid(
-                    "kinds", index: index,
-                    "unknown kind '\(name)'" + NearestName.hint(for: name, among: Self.kinds)
-                        + "; kinds: \(Self.kinds.joined(separator: ", "))")
-            }
-            kinds.append(name)
-        }
+        let kinds = try options.choices("kinds", among: Self.kinds) ?? Self.kinds
         enabledKinds = kinds
         signals = Self.allSignals.filter { kinds.contains($0.kind) }
     }

@@ -62,16 +62,7 @@ public struct SecretsCheck: Check {
     private let detectors: [Detector]
 
     public init(options: CheckOptions) throws(CheckOptionsError) {
-        var kinds: [String] = []
-        for (index, name) in (try options.strings("kinds") ?? Self.kinds).enumerated() {
-            guard Self.kinds.contains(name) else {
-                throw .invalid(
-                    "kinds", index: index,
-                    "unknown kind '\(name)'" + NearestName.hint(for: name, among: Self.kinds)
-                        + "; kinds: \(Self.kinds.joined(separator: ", "))")
-            }
-            kinds.append(name)
-        }
+        let kinds = try options.choices("kinds", among: Self.kinds) ?? Self.kinds
         self.enabledKinds = kinds
         self.entropyThreshold = try options.number("entropy_threshold") ?? 3.5
         let threshold = entropyThreshold
