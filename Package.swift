@@ -13,7 +13,9 @@ let package = Package(
         .library(name: "Guardrails", targets: ["Guardrails"]),
         .library(name: "GuardrailsTesting", targets: ["GuardrailsTesting"]),
         .executable(name: "guardrails", targets: ["GuardrailsCLI"]),
-        .executable(name: "guardlint", targets: ["GuardLint"]),
+        .executable(name: "guardlint", targets: ["guardlint"]),
+        .plugin(name: "GuardlintBuildPlugin", targets: ["GuardlintBuildPlugin"]),
+        .plugin(name: "GuardlintCommand", targets: ["GuardlintCommand"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,13 +57,25 @@ let package = Package(
             swiftSettings: settings
         ),
 
+        // The target is named like its product: SwiftPM plugins cannot use an executable target whose
+        // product has another name (swiftlang/swift-package-manager#8831).
         .executableTarget(
-            name: "GuardLint",
+            name: "guardlint",
             dependencies: [
                 "Guardrails",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            path: "Sources/GuardLint",
             swiftSettings: settings
+        ),
+
+        // Plugins
+        .plugin(name: "GuardlintBuildPlugin", capability: .buildTool(), dependencies: ["guardlint"]),
+        .plugin(
+            name: "GuardlintCommand",
+            capability: .command(
+                intent: .custom(verb: "guardlint", description: "Validate the package's guardrail policies")),
+            dependencies: ["guardlint"]
         ),
 
         // Tests
@@ -72,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GuardrailsCLITests",
-            dependencies: ["GuardrailsCLI", "GuardLint", "Guardrails"],
+            dependencies: ["GuardrailsCLI", "guardlint", "Guardrails"],
             swiftSettings: settings
         ),
     ],

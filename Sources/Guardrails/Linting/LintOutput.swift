@@ -1,6 +1,6 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
-public import Foundation
+import Foundation
 
 /// The ways `guardlint` prints a report.
 public enum LintOutput: String, Sendable, CaseIterable {
