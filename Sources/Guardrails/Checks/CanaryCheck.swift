@@ -63,7 +63,7 @@ public struct CanaryCheck: Check {
         var spans: [Span] = []
         let text = subject.text
         let folded = NormalizedText(text)  // case-folded, invisible characters removed
-        let caseless = [token.lowercased(), String(token.lowercased().reversed()), Self.hex(Array(token.utf8))]
+        let caseless = [token.lowercased(), String(token.lowercased().reversed()), EncodedText.hexString(token.utf8)]
         for form in caseless {
             for span in Self.occurrences(of: form, in: folded.text) { spans.append(folded.originalSpan(of: span)) }
         }
@@ -107,10 +107,5 @@ public struct CanaryCheck: Check {
             index += 3
         }
         return output
-    }
-
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef")
-        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
     }
 }

@@ -284,10 +284,7 @@ private struct LoadSession {
             withUnsafeBytes(of: UInt64(file.source.bytes.count).littleEndian) { hasher.update(bufferPointer: $0) }
             hasher.update(data: file.source.bytes)
         }
-        return hasher.finalize().map { byte in
-            let digits = Array("0123456789abcdef")
-            return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-        }.joined()
+        return EncodedText.hexString(hasher.finalize())
     }
 
     // MARK: - Settings

@@ -75,11 +75,7 @@ struct Redactor {
         case .hash:
             let key = SymmetricKey(data: hashKey ?? [])
             let mac = HMAC<SHA256>.authenticationCode(for: Array(original.utf8), using: key)
-            let hex = mac.prefix(4).map { byte in
-                let digits = Array("0123456789abcdef")
-                return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
-            }.joined()
-            return "<\(label):\(hex)>"
+            return "<\(label):\(EncodedText.hexString(mac.prefix(4)))>"
         }
     }
 

@@ -1,7 +1,18 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
-/// Decoders for payloads hidden in encoded blobs.
+/// Encoders and decoders for hex and base64 text.
 enum EncodedText {
+    /// Lower-case hex digits of `bytes`: `[0x3f, 0x2a]` → `3f2a`.
+    static func hexString(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var output: [UInt8] = []
+        for byte in bytes {
+            output.append(digits[Int(byte >> 4)])
+            output.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
     /// Decodes standard or URL-safe base64 (padding optional); `nil` on any other character.
     static func base64(_ text: Substring) -> [UInt8]? {
         var output: [UInt8] = []
