@@ -9,6 +9,7 @@ let settings: [SwiftSetting] = [
 
 let package = Package(
     name: "swift-guardrails",
+    platforms: [.macOS(.v15)],  // Synchronization's Mutex
     products: [
         .library(name: "Guardrails", targets: ["Guardrails"]),
         .library(name: "GuardrailsTesting", targets: ["GuardrailsTesting"]),

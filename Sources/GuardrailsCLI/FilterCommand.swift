@@ -66,7 +66,15 @@ struct FilterCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not print block reasons to stderr; rely on the exit status.")
     var quiet = false
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "JSON Lines mode: evaluate up to N records at once on N threads; output keeps input order. Default: the number of cores.",
+            valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
     func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1, found \(jobs)") }
         if lines && format == .jsonl {
             throw ValidationError("--lines applies to --format text; JSON Lines input is always one record per line")
         }
@@ -81,7 +89,7 @@ struct FilterCommand: ParsableCommand {
         let input = LineReader(fileDescriptor: STDIN_FILENO)
         let status: ExitStatus
         switch format {
-        case .jsonl: status = filter.runJSONLines(input)
+        case .jsonl: status = filter.runJSONLines(input, jobs: jobs)
         case .text where lines: status = filter.runLines(input)
         case .text: status = filter.runWhole(input)
         }

@@ -14,9 +14,15 @@ import Darwin
 /// so one huge record costs no more memory than the limit and the lines after it are still read.
 final class LineReader {
     /// One line, without its `\n`.
-    enum Line: Equatable {
+    enum Line: Equatable, Sendable {
         case text([UInt8])
         case tooLong(byteCount: Int)
+
+        /// Bytes held in memory for the line.
+        var byteCount: Int {
+            if case .text(let bytes) = self { return bytes.count }
+            return 0
+        }
     }
 
     private let fileDescriptor: Int32
@@ -58,6 +64,12 @@ final class LineReader {
             }
             fill()
         }
+    }
+
+    /// The next line if it is already in the buffer (or the input has ended), without waiting for input.
+    func nextBufferedLine(limit: Int) -> Line? {
+        guard isAtEnd || buffer[start..<end].contains(0x0A) else { return nil }
+        return nextLine(limit: limit)
     }
 
     /// All remaining input, unless it is longer than `limit` bytes (then `nil`, having read only `limit + 1`).

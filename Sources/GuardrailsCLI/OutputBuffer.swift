@@ -29,11 +29,6 @@ final class OutputBuffer {
         if bytes.count >= Self.threshold { flush() }
     }
 
-    /// Appends without the size check, for building one record in pieces.
-    func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
-
-    func append(_ byte: UInt8) { bytes.append(byte) }
-
     func flush() {
         var offset = 0
         bytes.withUnsafeBytes { buffer in

@@ -58,6 +58,9 @@ public struct CanaryCheck: Check {
         return try? Pattern(compact.map { String($0) }.joined(separator: #"[^\p{L}\p{N}]{1,3}"#), options: [.caseless, .ucp])
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] { spelledOut.map { [$0] } ?? [] }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         guard let token = token ?? subject.context[contextKey], token.count >= 4 else { return }
         var spans: [Span] = []

@@ -23,8 +23,18 @@ public protocol Check: Sendable {
     /// Builds the check from a rule's options. Invalid options throw.
     init(options: CheckOptions) throws(CheckOptionsError)
 
+    /// Every pattern `evaluate` may run. The policy compiles their ``LiteralAnchors`` into one prefilter
+    /// pass per text, so a pattern whose anchors are absent from a text is skipped. Patterns left out of
+    /// this list still run, on every text. Defaults to none.
+    var patterns: [Pattern] { get }
+
     /// Appends what the check finds in `subject` to `findings`.
     ///
     /// - Throws: Any error, to report a runtime fault; the policy's `on_error` setting decides the outcome.
     func evaluate(_ subject: Subject, into findings: inout [Finding]) throws
+}
+
+extension Check {
+    /// No patterns: the check does not use ``Pattern``.
+    public var patterns: [Pattern] { [] }
 }

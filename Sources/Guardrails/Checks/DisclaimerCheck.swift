@@ -62,6 +62,9 @@ public struct DisclaimerCheck: Check {
         onlyIf = try options.strings("only_if") ?? []
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] { [pattern] }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         if !onlyIf.isEmpty {
             let required = onlyIf.contains { name in

@@ -92,6 +92,11 @@ public struct InjectionCheck: Check {
         self.enabledFamilies = Set(try options.choices("families", among: Self.families) ?? Self.families)
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] {
+        Self.signals.flatMap { [$0.pattern.pattern, $0.pattern.touchingWords] } + [Self.base64Blob, Self.hexBlob]
+    }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var hits: [(family: String, weight: Double, span: Span)] = []
         try Self.score(subject.text, scratch: subject.scratch) { family, weight, span in
@@ -158,6 +163,10 @@ public struct InjectionCheck: Check {
 
     static func encodedBlobs(in text: String, scratch: MatchScratch) throws -> [(span: Span, decoded: String)] {
         var blobs: [(Span, String)] = []
+        // Every base64 blob is a run of 16 or more base64 characters; every hex blob, a run of 24 or more
+        // hex-dump characters. Most texts have neither, and this loop is cheaper than the patterns.
+        let runs = EncodedText.longestRuns(in: text)
+        guard runs.base64 >= 16 || runs.hex >= 24 else { return [] }
         try base64Blob.forEachMatch(in: text, scratch: scratch) { span in
             let blob = span.text(in: text)
             // Plain words and hex digits also fit the base64 alphabet; a payload mixes cases or digits.

@@ -62,6 +62,9 @@ public struct KeywordsCheck: Check {
         }
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] { [pattern] }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         try pattern.forEachMatch(in: subject) { span in
             findings.append(Finding(category: category, span: span, message: "banned word"))

@@ -59,6 +59,9 @@ public struct MedicalAdviceCheck: Check {
         signals = Self.allSignals.filter { kinds.contains($0.kind) }
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] { signals.map(\.pattern) }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var found: [Finding] = []
         for signal in signals {

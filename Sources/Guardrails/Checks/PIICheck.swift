@@ -131,6 +131,9 @@ public struct PIICheck: Check {
         self.recognizers = Self.allRecognizers.filter { enabled.contains($0.entity) }
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] { recognizers.map(\.pattern) + [Self.ibanShape] + allowedPatterns }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var candidates: [Finding] = []
         let text = subject.text

@@ -69,6 +69,9 @@ public struct SecretsCheck: Check {
         self.detectors = Self.makeDetectors(entropyThreshold: threshold).filter { kinds.contains($0.kind) }
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] { detectors.map(\.pattern) }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var candidates: [Finding] = []
         for detector in detectors {

@@ -55,6 +55,9 @@ public struct ToxicityCheck: Check {
         signals = Self.allSignals.filter { kinds.contains($0.kind) }
     }
 
+    /// Every pattern the check runs, for the policy's prefilter.
+    public var patterns: [Pattern] { signals.flatMap { [$0.pattern.pattern, $0.pattern.touchingWords] } }
+
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         let views = NormalizedViews.of(subject.text, cachedIn: subject.scratch)
         var found: [Finding] = []

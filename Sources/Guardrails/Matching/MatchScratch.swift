@@ -3,23 +3,62 @@
 import CPCRE2
 
 /// Scratch memory for one evaluation: PCRE2 match data, allocated once and reused by every pattern of
-/// every check, and the text's normalized views, built once for every check that needs them.
+/// every check; the text's normalized views, built once for every check that needs them; and the
+/// policy's anchor scans of those texts (see ``Prefilter``).
 ///
 /// Only the overall match range is read, so one ovector pair serves every pattern (PCRE2 still sets
 /// group 0 when a pattern has more groups than the ovector holds). Never shared between threads.
 final class MatchScratch {
     let matchData: OpaquePointer
+    /// A match context for windowed matches, whose offset limit changes per try.
+    let matchContext: OpaquePointer
+    /// Candidate offsets of the pattern being run; reused.
+    var candidates: [Int] = []
     /// The normalized views of the last text a check asked for, so checks of one evaluation share them.
     var normalizedViews: (text: String, views: NormalizedViews)?
+    /// The policy's prefilter; `nil` runs every pattern on every text.
+    let prefilter: Prefilter?
+    /// Counts of pattern runs, for profiles.
+    var statistics = MatchStatistics()
+    /// Anchor scans of recent texts. Each entry keeps its text alive, so its bytes' address identifies it.
+    private var scans: [(text: String, address: UnsafeRawPointer, count: Int, scan: AnchorScan)] = []
 
-    init() {
+    init(prefilter: Prefilter? = nil) {
+        self.prefilter = prefilter
         guard let matchData = pcre2_match_data_create_8(1, nil) else {
             fatalError("PCRE2 could not allocate match data for one ovector pair: out of memory")
         }
+        guard let matchContext = pcre2_match_context_create_8(nil) else {
+            fatalError("PCRE2 could not allocate a match context: out of memory")
+        }
         self.matchData = matchData
+        self.matchContext = matchContext
     }
 
-    deinit { pcre2_match_data_free_8(matchData) }
+    deinit {
+        pcre2_match_data_free_8(matchData)
+        pcre2_match_context_free_8(matchContext)
+    }
+
+    /// The anchor scan of `text`, whose contiguous UTF-8 is `utf8`: computed once per text.
+    func anchorScan(of text: String, _ utf8: UnsafeBufferPointer<UInt8>, _ prefilter: Prefilter) -> AnchorScan {
+        let address = UnsafeRawPointer(utf8.baseAddress!)
+        if let entry = scans.first(where: { $0.address == address && $0.count == utf8.count }) { return entry.scan }
+        let scan = prefilter.scan(utf8)
+        if scans.count == 4 { scans.removeFirst() }
+        scans.append((text, address, utf8.count, scan))
+        return scan
+    }
+}
+
+/// How patterns fared during an evaluation.
+struct MatchStatistics {
+    /// Patterns run on PCRE2.
+    var runs = 0
+    /// Patterns the prefilter ruled out without running them.
+    var skipped = 0
+    /// Matches reported.
+    var matches = 0
 }
 
 @available(*, unavailable)

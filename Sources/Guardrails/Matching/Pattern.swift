@@ -25,6 +25,15 @@ public struct Pattern: Sendable {
     /// The limits every match of this pattern runs under.
     public let limits: MatchLimits
 
+    /// What every match contains, so a policy's one-pass prefilter can skip texts that cannot match.
+    public let anchors: LiteralAnchors
+
+    /// Process-wide ids of ``LiteralAnchors/literals``.
+    let anchorIDs: [Int32]
+    /// Process-wide ids of ``LiteralAnchors/prefixes``, as a list and as a bit set.
+    let prefixIDs: [Int32]
+    let prefixSet: [UInt64]
+
     private let code: CompiledCode
 
     /// Compiles `source` with PCRE2 in UTF mode and JIT-compiles it.
@@ -38,7 +47,13 @@ public struct Pattern: Sendable {
         self.source = source
         self.options = options
         self.limits = limits
-        self.code = try CompiledCode(source: source, options: options.rawValue | UInt32(PCRE2_UTF), limits: limits)
+        self.code = try CompiledCode(
+            source: source, options: options.rawValue | UInt32(PCRE2_UTF | PCRE2_USE_OFFSET_LIMIT), limits: limits)
+        self.anchors = LiteralAnchors(
+            source: source, caseless: options.contains(.caseless), unicodeClasses: options.contains(.ucp))
+        self.anchorIDs = anchors.literals.map(LiteralID.id(for:))
+        self.prefixIDs = anchors.prefixes.map(LiteralID.id(for:))
+        self.prefixSet = Prefilter.bitSet(Set(prefixIDs), words: (Int(prefixIDs.max() ?? 0) >> 6) + 1)
     }
 
     /// Whether the pattern runs on PCRE2's JIT (true on every platform PCRE2's JIT supports).
@@ -84,11 +99,31 @@ public struct Pattern: Sendable {
     ) throws(MatchFault) {
         var fault: MatchFault?
         let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            fault = scan(utf8, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
+            if utf8.count >= Prefilter.minimumTextLength, let prefilter = scratch.prefilter {
+                let anchorScan = scratch.anchorScan(of: text, utf8, prefilter)
+                guard prefilter.admits(self, anchorScan) else {
+                    scratch.statistics.skipped += 1
+                    return
+                }
+                switch prefilter.candidates(for: self, in: anchorScan, into: &scratch.candidates) {
+                case .anywhere: break
+                case .from(let offset):
+                    fault = scan(utf8, from: offset, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
+                    return
+                case .offsets:
+                    guard !scratch.candidates.isEmpty else {
+                        scratch.statistics.skipped += 1
+                        return
+                    }
+                    fault = scanCandidates(utf8, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
+                    return
+                }
+            }
+            fault = scan(utf8, from: 0, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
         }
         if scanned == nil {
             fault = Array(text.utf8).withUnsafeBufferPointer { utf8 in
-                scan(utf8, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
+                scan(utf8, from: 0, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
             }
         }
         if let fault { throw fault }
@@ -97,12 +132,14 @@ public struct Pattern: Sendable {
     /// Scans bytes that are valid UTF-8 (they come from a `String`), so PCRE2 skips its own UTF check.
     private func scan(
         _ utf8: UnsafeBufferPointer<UInt8>,
+        from offset: Int,
         scratch: MatchScratch,
         stopAfterFirst: Bool,
         _ body: (Span) -> Void
     ) -> MatchFault? {
         let matchData = scratch.matchData
-        var start = 0
+        scratch.statistics.runs += 1
+        var start = offset
         while start <= utf8.count {
             let rc = pcre2_match_8(
                 code.pointer, utf8.baseAddress, utf8.count, start,
@@ -113,6 +150,42 @@ public struct Pattern: Sendable {
                 return MatchFault(code: rc, pattern: source, utf8Offset: start)
             }
             let span = Span(start: ovector[0], end: ovector[1])
+            scratch.statistics.matches += 1
+            body(span)
+            if stopAfterFirst { return nil }
+            start = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end
+        }
+        return nil
+    }
+
+    /// Tries a match at each of `scratch.candidates` (increasing offsets), the only places a match can
+    /// start, and reports the same matches as ``scan(_:from:scratch:stopAfterFirst:_:)`` from 0 would.
+    ///
+    /// Each try is an unanchored JIT match whose start is limited to the candidate by PCRE2's offset limit
+    /// (JIT does not support anchoring at match time); lookbehinds still see the text before it.
+    private func scanCandidates(
+        _ utf8: UnsafeBufferPointer<UInt8>,
+        scratch: MatchScratch,
+        stopAfterFirst: Bool,
+        _ body: (Span) -> Void
+    ) -> MatchFault? {
+        let matchData = scratch.matchData
+        let context = scratch.matchContext
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        scratch.statistics.runs += 1
+        var start = 0
+        for candidate in scratch.candidates where candidate >= start {
+            pcre2_set_offset_limit_8(context, candidate)
+            let rc = pcre2_match_8(
+                code.pointer, utf8.baseAddress, utf8.count, candidate, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+            if rc == PCRE2_ERROR_NOMATCH { continue }
+            guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else {
+                return MatchFault(code: rc, pattern: source, utf8Offset: candidate)
+            }
+            let span = Span(start: ovector[0], end: ovector[1])
+            scratch.statistics.matches += 1
             body(span)
             if stopAfterFirst { return nil }
             start = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end

@@ -5,6 +5,8 @@ struct Evaluation {
     let policy: Policy
     let chain: Chain
     let audit: Bool
+    /// Called after each rule with its index in the chain, its time and its findings; profiles use it.
+    var observeRule: ((_ index: Int, _ duration: Duration, _ findings: Int) -> Void)?
 
     func run(_ subject: Subject) -> Verdict {
         var subject = subject
@@ -18,18 +20,20 @@ struct Evaluation {
         outcomes.reserveCapacity(chain.rules.count)
         var isStopped = false
 
-        for rule in chain.rules {
+        for (index, rule) in chain.rules.enumerated() {
             guard !isStopped else {
                 outcomes.append(RuleOutcome(rule: rule.id, status: .notRun))
                 continue
             }
             reported.removeAll(keepingCapacity: true)
             var fault: (any Error)?
+            let ruleStarted = observeRule == nil ? nil : clock.now
             do {
                 try rule.check.evaluate(subject, into: &reported)
             } catch {
                 fault = error
             }
+            if let observeRule, let ruleStarted { observeRule(index, clock.now - ruleStarted, reported.count) }
             // Findings reported before a fault still count.
             for finding in reported {
                 findings.append(

@@ -28,6 +28,8 @@ public struct Policy: Sendable {
     public let identity: PolicyIdentity
     /// The rule files the policy was loaded from, included files first, as the loader was given them.
     public let sourceFiles: [String]
+    /// One anchor pass per text for the patterns of both chains.
+    let prefilter: Prefilter
 
     /// Creates a policy from chains built in code.
     ///
@@ -50,6 +52,7 @@ public struct Policy: Sendable {
         self.output = Chain(direction: .output, rules: output)
         self.examples = examples
         self.identity = PolicyIdentity(name: name, digest: digest)
+        self.prefilter = Prefilter(patterns: (input + output).flatMap(\.check.patterns))
     }
 
     /// The chain for `direction`.
@@ -87,10 +90,17 @@ extension Policy {
         guard count <= settings.maxInputBytes else {
             throw .inputTooLarge(utf8Count: count, limit: settings.maxInputBytes)
         }
+        return evaluate(text, direction: direction, context: context, audit: audit, scratch: MatchScratch(prefilter: prefilter))
+    }
+
+    /// Evaluates with the given scratch: tests pass one without a prefilter to compare the two.
+    func evaluate(
+        _ text: String, direction: Direction, context: [String: String], audit: Bool?, scratch: MatchScratch
+    ) -> Verdict {
         var text = text
         text.makeContiguousUTF8()  // every check then reads the bytes in place
         return Evaluation(policy: self, chain: chain(for: direction), audit: audit ?? settings.audit)
-            .run(Subject(text: text, direction: direction, context: context, scratch: MatchScratch()))
+            .run(Subject(text: text, direction: direction, context: context, scratch: scratch))
     }
 
     /// Evaluates UTF-8 bytes, rejecting invalid UTF-8 instead of guessing.

@@ -13,6 +13,33 @@ enum EncodedText {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// The longest runs in `text` of base64 characters (`A–Z a–z 0–9 + / _ -`) and of the characters a hex
+    /// dump is written with (`0–9 A–F a–f`, space, `:`, `\`, `x`): one byte loop, so the blob patterns
+    /// run only on texts that can hold a blob.
+    static func longestRuns(in text: String) -> (base64: Int, hex: Int) {
+        var base64 = (run: 0, longest: 0)
+        var hex = (run: 0, longest: 0)
+        for byte in text.utf8 {
+            let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+            if isAlphanumeric || byte == 0x2B || byte == 0x2F || byte == 0x5F || byte == 0x2D {
+                base64.run += 1
+                base64.longest = max(base64.longest, base64.run)
+            } else {
+                base64.run = 0
+            }
+            let lower = byte | 0x20
+            if (0x30...0x39).contains(byte) || (0x61...0x66).contains(lower) || byte == 0x20 || byte == 0x3A || byte == 0x5C
+                || lower == 0x78
+            {
+                hex.run += 1
+                hex.longest = max(hex.longest, hex.run)
+            } else {
+                hex.run = 0
+            }
+        }
+        return (base64.longest, hex.longest)
+    }
+
     /// Decodes standard or URL-safe base64 (padding optional); `nil` on any other character.
     static func base64(_ text: Substring) -> [UInt8]? {
         var output: [UInt8] = []

@@ -35,6 +35,38 @@ struct NormalizedText {
         var bytes: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
+        if original.utf8.allSatisfy({ $0 < 0x80 }) {
+            Self.foldASCII(original, &bytes, &starts, &ends)
+        } else {
+            Self.fold(original, &bytes, &starts, &ends)
+        }
+        if options.contains(.leet) { Self.applyLeet(&bytes) }
+        if options.contains(.collapsingSpacedLetters) { Self.collapseSpacedLetters(&bytes, &starts, &ends) }
+        self.text = String(decoding: bytes, as: UTF8.self)
+        self.starts = starts
+        self.ends = ends
+    }
+
+    /// Pure ASCII (most text): invisible characters, look-alikes and compatibility forms are all outside
+    /// ASCII, so the skeleton is the lower-cased bytes, one for one.
+    private static func foldASCII(_ original: String, _ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
+        let count = original.utf8.count
+        bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for (index, byte) in original.utf8.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            initialized = count
+        }
+        starts = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer[index] = Int32(truncatingIfNeeded: index) }
+            initialized = count
+        }
+        ends = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count { buffer[index] = Int32(truncatingIfNeeded: index &+ 1) }
+            initialized = count
+        }
+    }
+
+    /// Any text: scalar by scalar.
+    private static func fold(_ original: String, _ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
         bytes.reserveCapacity(original.utf8.count)
         starts.reserveCapacity(original.utf8.count)
         ends.reserveCapacity(original.utf8.count)
@@ -57,11 +89,6 @@ struct NormalizedText {
                 ends.append(end)
             }
         }
-        if options.contains(.leet) { Self.applyLeet(&bytes) }
-        if options.contains(.collapsingSpacedLetters) { Self.collapseSpacedLetters(&bytes, &starts, &ends) }
-        self.text = String(decoding: bytes, as: UTF8.self)
-        self.starts = starts
-        self.ends = ends
     }
 
     /// The span of the original text that produced `span` of ``text``.
@@ -194,7 +221,11 @@ struct NormalizedText {
     /// Whether the normalized text has a run that ``Options/collapsingSpacedLetters`` would join:
     /// three single letters with the same separator between them.
     var hasSpacedLetters: Bool {
-        let bytes = Array(text.utf8)
+        text.utf8.withContiguousStorageIfAvailable(Self.hasSpacedLetters)
+            ?? Array(text.utf8).withUnsafeBufferPointer(Self.hasSpacedLetters)
+    }
+
+    private static func hasSpacedLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count >= 5 else { return false }
         func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2E || byte == 0x2D || byte == 0x5F }
         func isSingleLetter(at index: Int) -> Bool {

@@ -1,0 +1,139 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// An Aho–Corasick automaton over every anchor literal of a policy: one pass over a text tells which
+/// literals occur in it, with ASCII case folded.
+///
+/// Bytes that occur in no literal share one input class, so the transition table has a row per state
+/// and a column per distinct literal byte (a few dozen), and the scan is one table lookup per byte.
+struct AnchorAutomaton: Sendable {
+    /// The input class of each byte, after ASCII case folding.
+    private let classOf: [UInt8]
+    private let classCount: Int
+    /// `transitions[state * classCount + class]`: the next state.
+    private let transitions: [Int32]
+    /// The literal ids recognised on entering a state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputs: [Int32]
+    /// The byte length of the literal of each output.
+    private let outputLengths: [Int32]
+
+    /// Builds the automaton for `literals`, each a byte string (already ASCII-lower-cased) with an id.
+    /// Occurrences of `positional` literals are recorded with their positions too.
+    init(literals: [(id: Int32, bytes: [UInt8])], positional: Set<Int32>) {
+        var classOf = [UInt8](repeating: 0, count: 256)
+        var classCount = 1
+        for (_, bytes) in literals {
+            for byte in bytes where classOf[Int(byte)] == 0 {
+                classOf[Int(byte)] = UInt8(classCount)
+                classCount += 1
+            }
+        }
+        precondition(classCount <= 256, "at most 255 distinct literal bytes")
+        for upper in UInt8(0x41)...0x5A { classOf[Int(upper)] = classOf[Int(upper + 0x20)] }
+
+        // The trie: children[state][class] (-1: none), and the literals ending at each state.
+        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        var ending: [[Int32]] = [[]]
+        for (id, bytes) in literals where !bytes.isEmpty {
+            var state = 0
+            for byte in bytes {
+                let input = Int(classOf[Int(byte)])
+                if children[state][input] < 0 {
+                    children[state][input] = Int32(children.count)
+                    children.append([Int32](repeating: -1, count: classCount))
+                    ending.append([])
+                }
+                state = Int(children[state][input])
+            }
+            ending[state].append(id)
+        }
+
+        // Breadth-first: failure links, full transitions, outputs merged along failure links.
+        let stateCount = children.count
+        var transitions = [Int32](repeating: 0, count: stateCount * classCount)
+        var failure = [Int32](repeating: 0, count: stateCount)
+        var queue: [Int] = []
+        for input in 0..<classCount where children[0][input] > 0 {
+            transitions[input] = children[0][input]
+            queue.append(Int(children[0][input]))
+        }
+        var head = 0
+        while head < queue.count {
+            let state = queue[head]
+            head += 1
+            ending[state] += ending[Int(failure[state])]
+            for input in 0..<classCount {
+                let child = children[state][input]
+                let fallback = transitions[Int(failure[state]) * classCount + input]
+                if child > 0 {
+                    failure[Int(child)] = fallback
+                    transitions[state * classCount + input] = child
+                    queue.append(Int(child))
+                } else {
+                    transitions[state * classCount + input] = fallback
+                }
+            }
+        }
+        var outputStart: [Int32] = [0]
+        var outputs: [Int32] = []
+        var outputLengths: [Int32] = []
+        for state in 0..<stateCount {
+            // An output is the literal id times two, plus one when its positions are wanted.
+            outputs += Set(ending[state]).sorted().map { $0 * 2 + (positional.contains($0) ? 1 : 0) }
+            while outputLengths.count < outputs.count {
+                outputLengths.append(Int32(literals.first { $0.id == outputs[outputLengths.count] >> 1 }!.bytes.count))
+            }
+            outputStart.append(Int32(outputs.count))
+        }
+        self.classOf = classOf
+        self.classCount = classCount
+        self.transitions = transitions
+        self.outputStart = outputStart
+        self.outputs = outputs
+        self.outputLengths = outputLengths
+    }
+
+    /// Marks in `present` (a bit set indexed by literal id) every literal that occurs in `bytes`, appends
+    /// the id and start offset of each occurrence of a positional literal to `occurrences`, and returns how
+    /// many ASCII digits the bytes hold.
+    func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64], occurrences: inout [(id: Int32, start: Int32)]
+    ) -> Int {
+        var digits = 0
+        classOf.withUnsafeBufferPointer { classOf in
+            transitions.withUnsafeBufferPointer { transitions in
+                outputStart.withUnsafeBufferPointer { outputStart in
+                    present.withUnsafeMutableBufferPointer { present in
+                        var state = 0
+                        let width = classCount
+                        var offset = 0
+                        let count = bytes.count
+                        while offset < count {
+                            let byte = bytes[offset]
+                            offset &+= 1
+                            digits &+= byte &- 0x30 < 10 ? 1 : 0
+                            state = Int(transitions[state &* width &+ Int(classOf[Int(byte)])])
+                            let first = Int(outputStart[state])
+                            let end = Int(outputStart[state &+ 1])
+                            if first != end { record(first..<end, endingAt: offset, &present, &occurrences) }
+                        }
+                    }
+                }
+            }
+        }
+        return digits
+    }
+
+    /// The rare path of ``scan(_:marking:occurrences:)``: a state where literals end.
+    private func record(
+        _ range: Range<Int>, endingAt end: Int, _ present: inout UnsafeMutableBufferPointer<UInt64>,
+        _ occurrences: inout [(id: Int32, start: Int32)]
+    ) {
+        for index in range {
+            let output = outputs[index]
+            let id = Int(output >> 1)
+            present[id >> 6] |= 1 << UInt64(id & 63)
+            if output & 1 == 1 { occurrences.append((output >> 1, Int32(end) - outputLengths[index])) }
+        }
+    }
+}

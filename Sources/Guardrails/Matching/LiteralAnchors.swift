@@ -1,0 +1,601 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// What every match of a pattern must contain, read from the pattern's source: its anchors.
+///
+/// A text that contains none of ``literals`` (or fewer ASCII digits than ``minimumDigits``) cannot
+/// match, so the pattern need not run on it. The analysis is conservative: whatever it does not
+/// understand (backreferences, conditionals, `(*VERB)`s, extended mode) weakens or drops the anchors and
+/// never makes them wrong. Literals are ASCII-lower-cased, because the anchor pass folds ASCII case.
+///
+/// ```swift
+/// LiteralAnchors(source: #"\b(?:ignore|disregard)\s+all\b"#, caseless: false, unicodeClasses: false)
+/// // literals: ["ignore", "disregard"], minimumDigits: 0
+/// ```
+public struct LiteralAnchors: Sendable, Hashable {
+    /// Every match contains at least one of these byte strings, compared with ASCII case folded. Empty
+    /// when no literal is required.
+    public let literals: [[UInt8]]
+    /// Every match starts with one of these byte strings (ASCII case folded), so the match can only begin
+    /// where the anchor pass saw one. Empty when unknown, or when a prefix is too common to be worth it.
+    public let prefixes: [[UInt8]]
+    /// Every match contains at least this many ASCII digits.
+    public let minimumDigits: Int
+    /// A literal read under caseless matching contains `k` or `s`, which PCRE2 also matches against
+    /// U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S; texts holding those skip the literal test.
+    public let foldsBeyondASCII: Bool
+
+    /// Whether the anchors can rule a text out without running the pattern.
+    public var isAnchored: Bool { !literals.isEmpty || minimumDigits > 1 }
+
+    /// Reads the anchors of a PCRE2 pattern.
+    ///
+    /// - Parameters:
+    ///   - source: The pattern as written.
+    ///   - caseless: Whether the pattern is compiled caseless.
+    ///   - unicodeClasses: Whether `\d` matches every Unicode decimal digit (PCRE2's UCP mode).
+    public init(source: String, caseless: Bool, unicodeClasses: Bool) {
+        var parser = Parser(source: Array(source.unicodeScalars), caseless: caseless, unicodeClasses: unicodeClasses)
+        guard let node = parser.parsePattern() else {
+            self.init(literals: [], prefixes: [], minimumDigits: 0, foldsBeyondASCII: false)
+            return
+        }
+        let literals = node.requirement.map { Self.minimized($0) } ?? []
+        var prefixes = node.starts.map { Array($0) } ?? []
+        if prefixes.contains(where: { !Self.isSelectivePrefix($0) }) { prefixes = [] }
+        self.init(
+            literals: Self.ordered(literals), prefixes: Self.ordered(prefixes), minimumDigits: node.digits,
+            foldsBeyondASCII: parser.sawCaselessKOrS)
+    }
+
+    init(literals: [[UInt8]], prefixes: [[UInt8]], minimumDigits: Int, foldsBeyondASCII: Bool) {
+        self.literals = literals
+        self.prefixes = prefixes
+        self.minimumDigits = minimumDigits
+        self.foldsBeyondASCII = foldsBeyondASCII
+    }
+
+    private static func ordered(_ literals: [[UInt8]]) -> [[UInt8]] {
+        literals.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+    }
+
+    /// A prefix worth looking up: two bytes or more, or one byte that is not a letter, digit or space.
+    private static func isSelectivePrefix(_ prefix: [UInt8]) -> Bool {
+        if prefix.count >= 2 { return true }
+        guard let byte = prefix.first else { return false }
+        let isAlphanumeric = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte)
+        return byte > 0x20 && byte < 0x80 && !isAlphanumeric
+    }
+
+    /// Drops literals that contain another literal of the set: the shorter one is present whenever the
+    /// longer one is.
+    private static func minimized(_ set: Set<[UInt8]>) -> [[UInt8]] {
+        let sorted = set.sorted { $0.count < $1.count }
+        var kept: [[UInt8]] = []
+        for literal in sorted where !kept.contains(where: { literal.contains($0) }) {
+            kept.append(literal)
+        }
+        return kept
+    }
+}
+
+extension [UInt8] {
+    fileprivate func contains(_ other: [UInt8]) -> Bool {
+        guard other.count <= count else { return false }
+        if other.count == count { return self == other }
+        return (0...(count - other.count)).contains { start in self[start..<(start + other.count)].elementsEqual(other) }
+    }
+}
+
+// MARK: - Analysis
+
+extension LiteralAnchors {
+    /// What the analysis knows about one node of the pattern.
+    struct Node {
+        /// Every string the node can match, when there are few; `nil` when unknown or too many.
+        var exact: Set<[UInt8]>?
+        /// Every match of the node contains one of these; `nil` when nothing is required.
+        var required: Set<[UInt8]>?
+        /// ASCII digits every match contains.
+        var digits: Int
+        /// Every match starts with one of these; the empty string means "may be empty, so look further".
+        /// `nil` when unknown. Equal to `exact` when that is known.
+        var starts: Set<[UInt8]>?
+
+        init(exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none) {
+            self.exact = exact
+            self.required = required
+            self.digits = digits
+            self.starts = starts ?? exact
+        }
+
+        static let empty = Node(exact: [[]], required: nil, digits: 0)
+        static let anything = Node(exact: nil, required: nil, digits: 0)
+        static let digit = Node(exact: nil, required: nil, digits: 1)
+
+        static func characters(_ set: Set<[UInt8]>, digits: Int = 0) -> Node {
+            Node(exact: set, required: nil, digits: digits)
+        }
+
+        /// The start set of `node` followed by something whose start set is `rest`.
+        static func starts(of node: Node, before rest: Set<[UInt8]>?) -> Set<[UInt8]>? {
+            guard let heads = node.starts else { return nil }
+            var result = Set<[UInt8]>()
+            for head in heads {
+                if head.isEmpty {
+                    guard let rest else { return nil }
+                    result.formUnion(rest)
+                } else if node.exact != nil, let rest, heads.count * rest.count <= maximumRequired {
+                    for tail in rest { result.insert(Array((head + tail).prefix(maximumLiteralLength))) }
+                } else {
+                    result.insert(head)
+                }
+            }
+            return result.count > maximumRequired ? nil : result
+        }
+
+        static let maximumExact = 16
+        static let maximumRequired = 64
+        static let maximumLiteralLength = 24
+
+        /// The strings every match contains one of, from the exact set when it has no empty string.
+        var requirement: Set<[UInt8]>? {
+            if let exact, !exact.isEmpty, !exact.contains(where: \.isEmpty) { return Self.better(exact, required) }
+            return required
+        }
+
+        /// Which of two requirements rules out more texts: longer literals, then fewer of them.
+        static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
+            guard let a else { return b }
+            guard let b else { return a }
+            return quality(a) >= quality(b) ? a : b
+        }
+
+        private static func quality(_ set: Set<[UInt8]>) -> Double {
+            let shortest = set.map(\.count).min() ?? 0
+            let bits = set.count.bitWidth - set.count.leadingZeroBitCount  // about log2(count) + 1
+            return Double(Swift.min(shortest, 6)) - 0.25 * Double(bits)
+        }
+
+        /// `a` followed by `b`.
+        static func sequence(_ a: Node, _ b: Node) -> Node {
+            var exact: Set<[UInt8]>?
+            if let left = a.exact, let right = b.exact, left.count * right.count <= maximumExact,
+                (left.map(\.count).max() ?? 0) + (right.map(\.count).max() ?? 0) <= maximumLiteralLength
+            {
+                exact = Set(left.flatMap { l in right.map { r in l + r } })
+            }
+            let required = better(a.requirement, b.requirement)
+            return Node(exact: exact, required: required, digits: a.digits + b.digits)
+        }
+
+        /// One of `branches`.
+        static func alternation(_ branches: [Node]) -> Node {
+            guard let first = branches.first else { return .empty }
+            guard branches.count > 1 else { return first }
+            var exact: Set<[UInt8]>? = []
+            var required: Set<[UInt8]>? = []
+            for branch in branches {
+                if let branchExact = branch.exact, let union = exact { exact = union.union(branchExact) } else { exact = nil }
+                if let branchRequired = branch.requirement, let union = required {
+                    required = union.union(branchRequired)
+                } else {
+                    required = nil
+                }
+            }
+            if let count = exact?.count, count > maximumExact { exact = nil }
+            if let count = required?.count, count > maximumRequired { required = nil }
+            var starts: Set<[UInt8]>? = []
+            for branch in branches {
+                if let branchStarts = branch.starts, let union = starts { starts = union.union(branchStarts) } else { starts = nil }
+            }
+            if let count = starts?.count, count > maximumRequired { starts = nil }
+            return Node(exact: exact, required: required, digits: branches.map(\.digits).min() ?? 0, starts: .some(starts))
+        }
+
+        /// `node` repeated at least `minimum` and at most `maximum` times (`nil`: unbounded).
+        static func repetition(_ node: Node, minimum: Int, maximum: Int?) -> Node {
+            if minimum == 0 {
+                if maximum == 1, let exact = node.exact { return Node(exact: exact.union([[]]), required: nil, digits: 0) }
+                return Node(exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union([[]]) }))
+            }
+            var exact: Set<[UInt8]>?
+            if minimum == maximum, let unit = node.exact {
+                exact = unit
+                for _ in 1..<minimum {
+                    exact = exact.flatMap { power in
+                        let result = sequence(Node(exact: power, required: nil, digits: 0), Node(exact: unit, required: nil, digits: 0))
+                        return result.exact
+                    }
+                }
+            }
+            return Node(
+                exact: exact, required: node.requirement, digits: node.digits * minimum,
+                starts: .some(exact ?? node.starts))
+        }
+    }
+
+    /// A recursive-descent reader of PCRE2 syntax that keeps only what anchors need.
+    struct Parser {
+        let source: [Unicode.Scalar]
+        var position = 0
+        var caseless: Bool
+        let unicodeClasses: Bool
+        var sawCaselessKOrS = false
+        /// Set when the pattern uses syntax the analysis does not follow; the result is then discarded.
+        var gaveUp = false
+
+        init(source: [Unicode.Scalar], caseless: Bool, unicodeClasses: Bool) {
+            self.source = source
+            self.caseless = caseless
+            self.unicodeClasses = unicodeClasses
+        }
+
+        mutating func parsePattern() -> Node? {
+            let node = parseAlternation()
+            return gaveUp || position != source.count ? nil : node
+        }
+
+        private var current: Unicode.Scalar? { position < source.count ? source[position] : nil }
+
+        private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+            position + offset < source.count ? source[position + offset] : nil
+        }
+
+        private mutating func giveUp() -> Node {
+            gaveUp = true
+            position = source.count
+            return .anything
+        }
+
+        /// Branches up to a closing parenthesis or the end. Option changes carry into later branches.
+        private mutating func parseAlternation() -> Node {
+            let saved = caseless
+            var branches = [parseSequence()]
+            while current == "|" {
+                position += 1
+                branches.append(parseSequence())
+            }
+            caseless = saved
+            return .alternation(branches)
+        }
+
+        /// Consecutive atoms with exact strings join into runs (`g`,`o` → `go`); the best requirement of
+        /// any run or atom holds for the whole sequence.
+        private mutating func parseSequence() -> Node {
+            var run = Node.empty
+            var isExact = true
+            var required: Set<[UInt8]>?
+            var digits = 0
+            var atoms: [Node] = []
+            while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
+                let atom = parseQuantifier(after: parseAtom())
+                atoms.append(atom)
+                digits += atom.digits
+                required = Node.better(required, atom.required)
+                if atom.exact != nil, case let joined = Node.sequence(run, atom), joined.exact != nil {
+                    run = Node(exact: joined.exact, required: nil, digits: 0)
+                    continue
+                }
+                required = Node.better(required, run.requirement)
+                if atom.exact != nil {
+                    run = Node(exact: atom.exact, required: nil, digits: 0)
+                } else {
+                    required = Node.better(required, atom.requirement)
+                    run = .empty
+                }
+                isExact = false
+            }
+            let starts = atoms.reversed().reduce(Optional(Set([[UInt8]()]))) { rest, atom in Node.starts(of: atom, before: rest) }
+            return Node(
+                exact: isExact ? run.exact : nil, required: Node.better(required, run.requirement), digits: digits,
+                starts: .some(isExact ? run.exact : starts))
+        }
+
+        private mutating func parseQuantifier(after atom: Node) -> Node {
+            var result = atom
+            while let scalar = current {
+                let bounds: (Int, Int?)
+                switch scalar {
+                case "*": bounds = (0, nil); position += 1
+                case "+": bounds = (1, nil); position += 1
+                case "?": bounds = (0, 1); position += 1
+                case "{":
+                    guard let braces = parseBraces() else { return result }
+                    bounds = braces
+                default: return result
+                }
+                result = .repetition(result, minimum: bounds.0, maximum: bounds.1)
+                if current == "?" || current == "+" { position += 1 }  // lazy or possessive
+            }
+            return result
+        }
+
+        /// `{n}`, `{n,}`, `{n,m}` or `{,m}`; anything else is a literal brace and is left in place.
+        private mutating func parseBraces() -> (Int, Int?)? {
+            var index = position + 1
+            func number() -> Int? {
+                var value: Int?
+                while index < source.count, ("0"..."9").contains(source[index]) {
+                    value = (value ?? 0) * 10 + Int(source[index].value - 0x30)
+                    index += 1
+                }
+                return value
+            }
+            let minimum = number()
+            var maximum = minimum
+            if index < source.count, source[index] == "," {
+                index += 1
+                maximum = number()
+                guard minimum != nil || maximum != nil else { return nil }
+            }
+            guard index < source.count, source[index] == "}", minimum != nil || maximum != nil else { return nil }
+            position = index + 1
+            return (minimum ?? 0, maximum)
+        }
+
+        private mutating func parseAtom() -> Node {
+            guard let scalar = current else { return .empty }
+            switch scalar {
+            case "(": return parseGroup()
+            case "[": return parseClass()
+            case "\\": return parseEscape()
+            case ".": position += 1; return .anything
+            case "^", "$": position += 1; return .empty
+            default:
+                position += 1
+                return literal(scalar)
+            }
+        }
+
+        /// A single character as it appears in text, folded like the anchor pass folds it.
+        private mutating func literal(_ scalar: Unicode.Scalar) -> Node {
+            if scalar.isASCII {
+                var byte = UInt8(scalar.value)
+                if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+                if caseless, byte == 0x6B || byte == 0x73 { sawCaselessKOrS = true }
+                let isDigit = byte >= 0x30 && byte <= 0x39
+                return .characters([[byte]], digits: isDigit ? 1 : 0)
+            }
+            // Outside ASCII, caseless matching uses Unicode case folding, which the anchor pass does not.
+            if caseless, scalar.properties.changesWhenCaseFolded || scalar.properties.changesWhenCaseMapped {
+                return .anything
+            }
+            return .characters([Array(String(scalar).utf8)])
+        }
+
+        private mutating func parseGroup() -> Node {
+            position += 1  // (
+            guard current == "?" else {
+                if current == "*" { return giveUp() }  // (*VERB)
+                return closeGroup(parseAlternation())
+            }
+            position += 1  // ?
+            switch current {
+            case ":", ">", "|":
+                position += 1
+                return closeGroup(parseAlternation())
+            case "=":
+                position += 1
+                let inner = closeGroup(parseAlternation())
+                return Node(exact: [[]], required: inner.requirement, digits: 0)
+            case "!":
+                position += 1
+                _ = closeGroup(parseAlternation())
+                return .empty
+            case "<" where peek(1) == "=":
+                position += 2
+                let inner = closeGroup(parseAlternation())
+                return Node(exact: [[]], required: inner.requirement, digits: 0)
+            case "<" where peek(1) == "!":
+                position += 2
+                _ = closeGroup(parseAlternation())
+                return .empty
+            case "<", "'", "P":
+                // Named group: (?<name>…), (?'name'…), (?P<name>…); (?P=name) and (?P>name) are references.
+                if current == "P" {
+                    guard peek(1) == "<" else { return giveUp() }
+                    position += 1
+                }
+                let close: Unicode.Scalar = current == "'" ? "'" : ">"
+                position += 1
+                while let scalar = current, scalar != close { position += 1 }
+                position += 1
+                return closeGroup(parseAlternation())
+            case "#":
+                while let scalar = current, scalar != ")" { position += 1 }
+                position += 1
+                return .empty
+            default:
+                return parseOptionGroup()
+            }
+        }
+
+        /// `(?i)`, `(?-i)`, `(?i:…)`, `(?^)`; extended mode and anything unknown end the analysis.
+        private mutating func parseOptionGroup() -> Node {
+            let saved = caseless
+            var on = true
+            while let scalar = current {
+                switch scalar {
+                case "i": caseless = on
+                case "m", "s", "n", "U", "J": break
+                case "-": on = false
+                case "^": caseless = false
+                case ")":
+                    position += 1
+                    return .empty  // applies to the rest of the enclosing group
+                case ":":
+                    position += 1
+                    let inner = closeGroup(parseAlternation())
+                    caseless = saved
+                    return inner
+                default:
+                    return giveUp()  // x (extended), conditionals, recursion, callouts
+                }
+                position += 1
+            }
+            return giveUp()
+        }
+
+        private mutating func closeGroup(_ node: Node) -> Node {
+            guard current == ")" else { return giveUp() }
+            position += 1
+            return node
+        }
+
+        private mutating func parseEscape() -> Node {
+            position += 1  // backslash
+            guard let scalar = current else { return giveUp() }
+            position += 1
+            switch scalar {
+            case "d": return unicodeClasses ? .anything : .digit
+            case "D", "w", "W", "s", "S", "h", "H", "v", "V", "N", "R", "X", "C": return .anything
+            case "b", "B", "A", "Z", "z", "G", "K", "E": return .empty
+            case "p", "P":
+                if current == "{" {
+                    while let next = current, next != "}" { position += 1 }
+                    position += 1
+                } else {
+                    position += 1
+                }
+                return .anything
+            case "t": return literal("\t")
+            case "n": return literal("\n")
+            case "r": return literal("\r")
+            case "f": return literal("\u{0C}")
+            case "e": return literal("\u{1B}")
+            case "a": return literal("\u{07}")
+            case "x": return parseHexEscape()
+            case "Q":
+                var node = Node.empty
+                while let next = current, !(next == "\\" && peek(1) == "E") {
+                    position += 1
+                    node = .sequence(node, literal(next))
+                }
+                if current != nil { position += 2 }
+                return node
+            default:
+                // Escaped punctuation stands for itself; letters and digits with other meanings
+                // (backreferences, \g, \k, \c, octal) end the analysis.
+                if scalar.isASCII, !scalar.properties.isAlphabetic, !("0"..."9").contains(scalar) { return literal(scalar) }
+                if !scalar.isASCII { return literal(scalar) }
+                return backreference(scalar)
+            }
+        }
+
+        /// `\1`–`\9`: the text a group matched, unknown here but possibly empty, so it requires nothing.
+        private mutating func backreference(_ scalar: Unicode.Scalar) -> Node {
+            guard ("1"..."9").contains(scalar), !(current.map { ("0"..."9").contains($0) } ?? false) else {
+                return giveUp()
+            }
+            return .anything
+        }
+
+        private mutating func parseHexEscape() -> Node {
+            var digits = ""
+            if current == "{" {
+                position += 1
+                while let next = current, next != "}" { digits.unicodeScalars.append(next); position += 1 }
+                position += 1
+            } else {
+                while digits.count < 2, let next = current, next.properties.isASCIIHexDigit {
+                    digits.unicodeScalars.append(next)
+                    position += 1
+                }
+            }
+            guard let value = UInt32(digits.isEmpty ? "0" : digits, radix: 16), let scalar = Unicode.Scalar(value) else {
+                return giveUp()
+            }
+            return literal(scalar)
+        }
+
+        /// A bracketed class: a few literal characters become an exact set, digit ranges count as digits,
+        /// anything larger matches "anything".
+        private mutating func parseClass() -> Node {
+            position += 1  // [
+            var negated = false
+            if current == "^" { negated = true; position += 1 }
+            var members: Set<[UInt8]> = []
+            var onlyDigits = true
+            var large = false
+            var first = true
+            while let scalar = current, scalar != "]" || first {
+                first = false
+                if scalar == "[", peek(1) == ":" {
+                    while let next = current, !(next == ":" && peek(1) == "]") { position += 1 }
+                    position += 2
+                    large = true
+                    onlyDigits = false
+                    continue
+                }
+                var member: Unicode.Scalar?
+                if scalar == "\\" {
+                    position += 1
+                    guard let escaped = current else { return giveUp() }
+                    position += 1
+                    switch escaped {
+                    case "d":
+                        large = true
+                        if unicodeClasses { onlyDigits = false }
+                    case "D", "w", "W", "s", "S", "h", "H", "v", "V", "N", "R":
+                        large = true
+                        onlyDigits = false
+                    case "p", "P":
+                        if current == "{" {
+                            while let next = current, next != "}" { position += 1 }
+                        }
+                        position += 1
+                        large = true
+                        onlyDigits = false
+                    case "t": member = "\t"
+                    case "n": member = "\n"
+                    case "r": member = "\r"
+                    case "x":
+                        _ = parseHexEscape()  // rare in classes: treated as a large class, which is sound
+                        large = true
+                        onlyDigits = false
+                    default:
+                        guard !escaped.isASCII || !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else {
+                            return giveUp()
+                        }
+                        member = escaped
+                    }
+                } else {
+                    position += 1
+                    member = scalar
+                }
+                guard let low = member else { continue }
+                if current == "-", let high = peek(1), high != "]" {
+                    position += 2
+                    var upper = high
+                    if high == "\\" {
+                        guard let escaped = current, !escaped.properties.isAlphabetic else { return giveUp() }
+                        position += 1
+                        upper = escaped
+                    }
+                    guard low.value <= upper.value else { return giveUp() }
+                    if !(("0"..."9").contains(low) && ("0"..."9").contains(upper)) { onlyDigits = false }
+                    if upper.value - low.value > 8 {
+                        large = true
+                        continue
+                    }
+                    for value in low.value...upper.value {
+                        guard let scalar = Unicode.Scalar(value), let exact = literal(scalar).exact else {
+                            large = true
+                            continue
+                        }
+                        members.formUnion(exact)
+                    }
+                    continue
+                }
+                if !("0"..."9").contains(low) { onlyDigits = false }
+                if let exact = literal(low).exact { members.formUnion(exact) } else { large = true }
+            }
+            guard current == "]" else { return giveUp() }
+            position += 1
+            if negated { return .anything }
+            if onlyDigits, large || !members.isEmpty { return .digit }
+            if large || members.count > 8 { return .anything }
+            return .characters(members)
+        }
+    }
+}

@@ -1,0 +1,144 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+import Synchronization
+
+/// One pass over a text that tells, for every pattern of a policy at once, whether the pattern can match
+/// it and where a match can start.
+///
+/// Each ``Pattern`` knows its ``LiteralAnchors``: literals one of which every match contains, prefixes
+/// one of which every match starts with, and a minimum count of ASCII digits. A policy's prefilter
+/// compiles the literals and prefixes of all its patterns into one ``AnchorAutomaton``. Evaluating a
+/// text scans it once (per normalized view); then a pattern
+/// - is skipped when none of its literals occurred or the text has too few digits;
+/// - runs PCRE2's JIT only at the offsets where one of its prefixes occurred, when it has prefixes;
+/// - runs over the whole text otherwise.
+///
+/// Findings are exactly those of running every pattern over the whole text: anchors are necessary
+/// conditions, never guesses. Patterns the prefilter was not built with (a custom check that does not
+/// list its ``Check/patterns``) always run over the whole text.
+struct Prefilter: Sendable {
+    /// Texts shorter than this skip the anchor pass: PCRE2 is as quick on them, and short strings may be
+    /// stored inline, where their bytes have no stable address to cache the scan by.
+    static let minimumTextLength = 32
+    /// A pattern with more candidate offsets than this in a text scans the text from the first one.
+    static let maximumCandidates = 48
+
+    private let automaton: AnchorAutomaton
+    /// Bit set over literal ids: the literals the automaton looks for.
+    private let covered: [UInt64]
+    /// Bit set over literal ids: those whose positions the automaton records.
+    private let positional: [UInt64]
+
+    /// Builds the prefilter for `patterns`.
+    init(patterns: [Pattern]) {
+        var ids = Set<Int32>(LiteralID.beyondASCIIFolds)
+        var positional = Set<Int32>()
+        for pattern in patterns {
+            ids.formUnion(pattern.anchorIDs)
+            ids.formUnion(pattern.prefixIDs)
+            positional.formUnion(pattern.prefixIDs)
+        }
+        automaton = AnchorAutomaton(
+            literals: ids.sorted().map { (id: $0, bytes: LiteralID.bytes(of: $0)) }, positional: positional)
+        let words = (Int(ids.max() ?? 0) >> 6) + 1
+        covered = Self.bitSet(ids, words: words)
+        self.positional = Self.bitSet(positional, words: words)
+    }
+
+    static func bitSet(_ ids: Set<Int32>, words: Int) -> [UInt64] {
+        var set = [UInt64](repeating: 0, count: words)
+        for id in ids { set[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        return set
+    }
+
+    /// Scans `bytes` once.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> AnchorScan {
+        var present = [UInt64](repeating: 0, count: covered.count)
+        var occurrences: [(id: Int32, start: Int32)] = []
+        let digits = automaton.scan(bytes, marking: &present, occurrences: &occurrences)
+        return AnchorScan(present: present, digits: digits, occurrences: occurrences)
+    }
+
+    /// Whether a pattern can match a text with this scan.
+    func admits(_ pattern: Pattern, _ scan: AnchorScan) -> Bool {
+        guard scan.digits >= pattern.anchors.minimumDigits else { return false }
+        let ids = pattern.anchorIDs
+        guard !ids.isEmpty else { return true }
+        if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return true }
+        for id in ids where !Self.contains(covered, id) || scan.contains(id) { return true }
+        return false
+    }
+
+    /// Where matches of a pattern can start in a scanned text.
+    enum Candidates {
+        /// Anywhere: scan the whole text.
+        case anywhere
+        /// Only at these offsets, in increasing order (possibly none).
+        case offsets
+        /// Nowhere before this offset; too many candidates to try one by one.
+        case from(Int)
+    }
+
+    /// Where a match of `pattern` can start; for ``Candidates/offsets``, fills `offsets`.
+    func candidates(for pattern: Pattern, in scan: AnchorScan, into offsets: inout [Int]) -> Candidates {
+        let ids = pattern.prefixIDs
+        guard !ids.isEmpty, ids.allSatisfy({ Self.contains(positional, $0) }) else { return .anywhere }
+        if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
+        offsets.removeAll(keepingCapacity: true)
+        let wanted = pattern.prefixSet
+        var earliest = Int.max
+        for (id, start) in scan.occurrences where Self.contains(wanted, id) {
+            offsets.append(Int(start))
+            earliest = min(earliest, Int(start))
+        }
+        if offsets.count > Self.maximumCandidates { return .from(earliest) }
+        offsets.sort()
+        return .offsets
+    }
+
+    static func contains(_ set: [UInt64], _ id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return word < set.count && set[word] & (1 << UInt64(id & 63)) != 0
+    }
+}
+
+/// What the anchor pass found in one text.
+struct AnchorScan {
+    /// Bit set over literal ids.
+    var present: [UInt64]
+    /// ASCII digits in the text.
+    var digits: Int
+    /// Each occurrence of a prefix literal: its id and start offset, in the order they end.
+    var occurrences: [(id: Int32, start: Int32)] = []
+
+    func contains(_ id: Int32) -> Bool {
+        let word = Int(id) >> 6
+        return word < present.count && present[word] & (1 << UInt64(id & 63)) != 0
+    }
+
+    var hasBeyondASCIIFolds: Bool { LiteralID.beyondASCIIFolds.contains(where: contains) }
+}
+
+/// Process-wide ids for anchor literals, so a pattern carries its literals as small integers and
+/// prefilters of different policies share them. Ids are only ever added.
+enum LiteralID {
+    private static let table = Mutex<(ids: [[UInt8]: Int32], literals: [[UInt8]])>(([:], []))
+
+    /// U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S: caseless PCRE2 matches them for `k` and `s`.
+    static let beyondASCIIFolds: [Int32] = [id(for: Array("\u{212A}".utf8)), id(for: Array("\u{017F}".utf8))]
+
+    static func id(for literal: [UInt8]) -> Int32 {
+        table.withLock { table in
+            if let id = table.ids[literal] { return id }
+            let id = Int32(table.literals.count)
+            table.ids[literal] = id
+            table.literals.append(literal)
+            return id
+        }
+    }
+
+    static func bytes(of id: Int32) -> [UInt8] {
+        table.withLock { $0.literals[Int(id)] }
+    }
+
+}

@@ -1,0 +1,149 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+import Foundation
+import GuardrailsTesting
+import Testing
+
+@testable import Guardrails
+
+struct LiteralAnchorsTests {
+    private func anchors(_ source: String, caseless: Bool = false, ucp: Bool = false) -> ([String], Int) {
+        let anchors = LiteralAnchors(source: source, caseless: caseless, unicodeClasses: ucp)
+        return (anchors.literals.map { String(decoding: $0, as: UTF8.self) }, anchors.minimumDigits)
+    }
+
+    @Test func aSequenceKeepsItsMostSelectiveLiteral() {
+        #expect(anchors(#"\bproject\s+falcon\b"#).0 == ["project"])
+        #expect(anchors(#"\bgo\s+falcon\b"#).0 == ["falcon"])
+    }
+
+    @Test func anAlternationNeedsOneLiteralPerBranch() {
+        #expect(anchors("(?:ignore|disregard)\\s+all").0 == ["ignore", "disregard"])
+        // One branch without a literal makes the whole alternation unanchored.
+        #expect(anchors(#"(?:ignore|\w+)\s+x"#).0 == ["x"])
+        #expect(anchors(#"ignore|\w+"#).0 == [])
+    }
+
+    @Test func smallClassesAndCaseBecomeExactStrings() {
+        #expect(anchors("[Kk]ey[ _-]id").0.sorted() == ["key id", "key-id", "key_id"])
+        #expect(anchors("AKIA[0-9A-Z]{16}").0 == ["akia"])
+        #expect(anchors(#"\Qa.b\E|x\x41"#).0 == ["xa", "a.b"])
+    }
+
+    @Test func optionalPartsAndLookaroundsRequireNothingOfTheirOwn() {
+        #expect(anchors("(?:foo)?bar").0 == ["bar"])
+        #expect(anchors("(?<!foo)bar").0 == ["bar"])
+        #expect(anchors("a*").0 == [])
+        // A positive lookahead's text must be there too.
+        #expect(anchors(#"[a-z]+(?=@example)"#).0 == ["@example"])
+    }
+
+    @Test func digitsAreCountedOnlyWhenBackslashDIsASCII() {
+        #expect(anchors(#"\d{3}-\d{2}-\d{4}"#) == (["-"], 9))
+        #expect(anchors(#"[2-9]\d{2}"#).1 == 3)
+        #expect(anchors(#"\d{3}"#, ucp: true).1 == 0)
+        #expect(anchors(#"(?:\d{4}|\d{2})x"#).1 == 2)
+    }
+
+    @Test func unknownSyntaxGivesNoAnchorsInsteadOfWrongOnes() {
+        #expect(anchors("(?x) ignore # comment").0 == [])
+        #expect(anchors("(*UCP)ignore").0 == [])
+        #expect(anchors(#"(a)\10"#).0 == [])
+        #expect(!LiteralAnchors(source: "(?(1)a|b)", caseless: false, unicodeClasses: false).isAnchored)
+    }
+
+    @Test func caselessKAndSAreFlaggedForTheirNonASCIIFolds() {
+        #expect(LiteralAnchors(source: "key", caseless: true, unicodeClasses: false).foldsBeyondASCII)
+        #expect(!LiteralAnchors(source: "key", caseless: false, unicodeClasses: false).foldsBeyondASCII)
+        #expect(LiteralAnchors(source: "(?i:mask)", caseless: false, unicodeClasses: false).foldsBeyondASCII)
+    }
+}
+
+struct PrefilterTests {
+    /// Every match of `pattern` in `text`, with and without the prefilter, and whether it skipped the pattern.
+    private func compare(_ pattern: Pattern, _ text: String) throws -> (naive: [Span], filtered: [Span], skipped: Bool) {
+        var naive: [Span] = []
+        try pattern.forEachMatch(in: text) { naive.append($0) }
+        let scratch = MatchScratch(prefilter: Prefilter(patterns: [pattern]))
+        var filtered: [Span] = []
+        try pattern.forEachMatch(in: text, scratch: scratch) { filtered.append($0) }
+        return (naive, filtered, scratch.statistics.skipped > 0)
+    }
+
+    private let padding = String(repeating: "plain words without the trigger. ", count: 3)
+
+    @Test func skipsPatternsWhoseLiteralsAreAbsentAndFindsTheSameMatchesOtherwise() throws {
+        let pattern = try Pattern(#"\bproject\s+falcon\b"#, options: .caseless)
+        let absent = try compare(pattern, padding)
+        #expect(absent.skipped && absent.naive.isEmpty)
+        let present = try compare(pattern, padding + "PROJECT  Falcon ships")
+        #expect(!present.skipped && present.filtered == present.naive && present.naive.count == 1)
+    }
+
+    @Test func kelvinSignAndLongSStillMatchCaselessPatterns() throws {
+        let pattern = try Pattern("key", options: .caseless)
+        let text = padding + "the \u{212A}ey is here"
+        let result = try compare(pattern, text)
+        #expect(result.naive.count == 1)
+        #expect(result.filtered == result.naive)
+        let longS = try compare(try Pattern("(?i)pass"), padding + "pa\u{017F}\u{017F}word")
+        #expect(longS.naive.count == 1 && longS.filtered == longS.naive)
+    }
+
+    @Test func digitCountsRuleOutNumberPatterns() throws {
+        let ssn = try Pattern(#"\b\d{3}-\d{2}-\d{4}\b"#)
+        #expect(try compare(ssn, padding + "call 555-12").skipped)
+        let present = try compare(ssn, padding + "ssn 123-45-6789")
+        #expect(!present.skipped && present.filtered.count == 1)
+    }
+
+    @Test func patternsTheFilterWasNotBuiltWithAlwaysRun() throws {
+        let listed = try Pattern("falcon")
+        let unlisted = try Pattern("osprey")
+        let scratch = MatchScratch(prefilter: Prefilter(patterns: [listed]))
+        var found: [Span] = []
+        try unlisted.forEachMatch(in: padding + "osprey", scratch: scratch) { found.append($0) }
+        #expect(found.count == 1)
+    }
+
+    @Test func randomPatternsAndTextsAgreeWithTheNaiveScan() throws {
+        // Fragments chosen to collide: shared prefixes, case, digits, the two non-ASCII folds.
+        let fragments = [
+            "ab", "AB", "abc", "bca", "k", "\u{212A}", "s", "\u{017F}", "12", "3-4", "x y", "é", "한", " ", "-", "@",
+            "key", "KEY", "ssn", "zz",
+        ]
+        let sources = [
+            "abc", "(?i)abc", "a(?:bc|b)c?", "[ab]{2}c", "(?i)k[e3]y", "(?i)s{2}", "\\d{2}-?\\d", "x\\s+y", "é|한",
+            "(?i:ssn)\\s*\\d", "@[a-z]+", "(?<=k)ey", "b(?=ca)", "[0-9]{3}", "(?:zz)+", "\\bkey\\b",
+        ]
+        let patterns = try sources.map { try Pattern($0) } + [try Pattern("KEY", options: .caseless)]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<400 {
+            let text = padding + (0..<Int.random(in: 0...12, using: &random)).map { _ in fragments.randomElement(using: &random)! }.joined()
+            for pattern in patterns {
+                let result = try compare(pattern, text)
+                #expect(result.filtered == result.naive, "pattern \(pattern) on \(text.debugDescription)")
+            }
+        }
+    }
+}
+
+struct PrefilteredPolicyTests {
+    @Test(arguments: ["default.yaml", "medical.yaml", "customer-support.yaml"])
+    func findsExactlyWhatTheNaiveScanFindsOnTheStreamCorpus(file: String) throws {
+        let policy = try Policy.load(contentsOf: packageRoot.appending(path: "policies/\(file)"))
+        var skipped = 0
+        for record in ChatCorpus(seed: 11).records(1_500) {
+            let naive = policy.evaluate(
+                record.text, direction: record.direction, context: [:], audit: true, scratch: MatchScratch())
+            let scratch = MatchScratch(prefilter: policy.prefilter)
+            let filtered = policy.evaluate(
+                record.text, direction: record.direction, context: [:], audit: true, scratch: scratch)
+            skipped += scratch.statistics.skipped
+            #expect(filtered.outcomes == naive.outcomes)
+            #expect(filtered.findings == naive.findings)
+            #expect(filtered.text == naive.text && filtered.decision == naive.decision)
+        }
+        #expect(skipped > 0, "the prefilter never skipped a pattern")
+    }
+}
