@@ -92,6 +92,7 @@ struct PolicyChecks {
                         "pattern /\(pattern.source)/ slows down on long text: \(length) repetitions of '\(Self.printable(sample))' exhaust 3,000,000 match steps; anchor it or make repetitions possessive",
                         at: location))
             }
+            var firesEverywhere = true  // then GR113 says more than GR134 would
             if (try? pattern.firstMatch(in: "")) != nil {
                 diagnostics.append(
                     Diagnostic(
@@ -99,13 +100,21 @@ struct PolicyChecks {
                         at: location))
             } else {
                 let matched = Self.everydayTexts.filter { (try? pattern.firstMatch(in: $0)) != nil }.count
-                if matched * 10 >= Self.everydayTexts.count * 8 {
+                firesEverywhere = matched * 10 >= Self.everydayTexts.count * 8
+                if firesEverywhere {
                     diagnostics.append(
                         Diagnostic(
                             .matchesEverything, .warning,
                             "pattern /\(pattern.source)/ matches \(matched) of \(Self.everydayTexts.count) everyday sentences: it would fire on almost every text",
                             at: location))
                 }
+            }
+            if !pattern.anchors.isAnchored, !firesEverywhere {
+                diagnostics.append(
+                    Diagnostic(
+                        .unanchoredPattern, .warning,
+                        "pattern /\(pattern.source)/ has no fixed text the prefilter can look for, so it runs over the whole of every text; start it with a word, prefix or delimiter that every match contains (e.g. 'key=[A-Z0-9]{20}' rather than '[A-Z0-9]{20}')",
+                        at: location))
             }
             checkConfusables(in: pattern.source, what: "pattern", at: location)
         }

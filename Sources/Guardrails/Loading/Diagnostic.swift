@@ -148,6 +148,8 @@ public struct DiagnosticID: Sendable, Hashable, CustomStringConvertible {
     public static let untestedPattern = DiagnosticID(code: "GR132", name: "untested-pattern")
     /// `--strict`: a rule without an example that triggers it, or without one that does not (guardlint).
     public static let exampleCoverage = DiagnosticID(code: "GR133", name: "example-coverage")
+    /// A pattern with no literal the one-pass prefilter can look for: it runs over every text (guardlint, warning).
+    public static let unanchoredPattern = DiagnosticID(code: "GR134", name: "unanchored-pattern")
 
     /// Every code, in code order: for docs and tests.
     public static let all: [DiagnosticID] = [
@@ -156,7 +158,7 @@ public struct DiagnosticID: Sendable, Hashable, CustomStringConvertible {
         .duplicateKey, .invalidValue, .missingHashKey, .unknownRule, .catastrophicBacktracking, .slowPattern,
         .matchesEverything, .confusableCharacters, .unreachableRule, .emptyChain, .unusableRedaction,
         .exampleFailed, .todoExamplePasses, .todoExample, .missingMessage, .noExamples, .untestedPattern,
-        .exampleCoverage,
+        .exampleCoverage, .unanchoredPattern,
     ]
 }
 
