@@ -58,7 +58,8 @@ public struct LiteralAnchors: Sendable, Hashable {
         literals.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
     }
 
-    /// A prefix worth looking up: two bytes or more, or one byte that is not a letter, digit or space.
+    /// A prefix worth looking up: two bytes or more, one letter at a word start, or one byte that is not a
+    /// letter, digit or space.
     private static func isSelectivePrefix(_ prefix: [UInt8]) -> Bool {
         if prefix.count >= 2 { return true }
         guard let byte = prefix.first else { return false }
@@ -98,8 +99,12 @@ extension LiteralAnchors {
         /// ASCII digits every match contains.
         var digits: Int
         /// Every match starts with one of these; the empty string means "may be empty, so look further".
-        /// `nil` when unknown. Equal to `exact` when that is known.
+        /// `nil` when unknown. Equal to `exact` when that is known. A start string that begins with
+        /// ``wordStartMarker`` can only occur where the byte before it is not an ASCII letter or digit.
         var starts: Set<[UInt8]>?
+        /// An assertion that the byte before this point is not `a–z` or `0–9` when an ASCII letter or digit
+        /// follows: `\b`, or a negative lookbehind on a class holding `a-z` and `0-9` (or `\w`).
+        var assertsWordStart = false
 
         init(exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none) {
             self.exact = exact
@@ -109,6 +114,11 @@ extension LiteralAnchors {
         }
 
         static let empty = Node(exact: [[]], required: nil, digits: 0)
+        static var wordStart: Node {
+            var node = Node.empty
+            node.assertsWordStart = true
+            return node
+        }
         static let anything = Node(exact: nil, required: nil, digits: 0)
         static let digit = Node(exact: nil, required: nil, digits: 1)
 
@@ -123,18 +133,31 @@ extension LiteralAnchors {
             for head in heads {
                 if head.isEmpty {
                     guard let rest else { return nil }
-                    result.formUnion(rest)
-                } else if node.exact != nil, let rest, heads.count * rest.count <= maximumRequired {
-                    for tail in rest { result.insert(Array((head + tail).prefix(maximumLiteralLength))) }
+                    for tail in rest {
+                        let marks = node.assertsWordStart && tail.first.map(isAlphanumeric) == true
+                        result.insert(marks ? [wordStartMarker] + tail : tail)
+                    }
+                } else if node.exact != nil, let rest, heads.count * rest.count <= maximumStarts {
+                    // Inside a longer string the word-start condition is not checked: drop its marker.
+                    for tail in rest {
+                        let unmarked = tail.first == wordStartMarker ? Array(tail.dropFirst()) : tail
+                        result.insert(Array((head + unmarked).prefix(maximumLiteralLength)))
+                    }
                 } else {
                     result.insert(head)
                 }
             }
-            return result.count > maximumRequired ? nil : result
+            return result.count > maximumStarts ? nil : result
         }
+
+        /// Marks a start string that follows a word-start assertion; 0xFF never occurs in UTF-8.
+        static let wordStartMarker: UInt8 = 0xFF
+
+        static func isAlphanumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) }
 
         static let maximumExact = 16
         static let maximumRequired = 64
+        static let maximumStarts = 256
         static let maximumLiteralLength = 24
 
         /// The strings every match contains one of, from the exact set when it has no empty string.
@@ -151,9 +174,18 @@ extension LiteralAnchors {
         }
 
         private static func quality(_ set: Set<[UInt8]>) -> Double {
-            let shortest = set.map(\.count).min() ?? 0
+            let weakest = set.map(selectivity).min() ?? 0
             let bits = set.count.bitWidth - set.count.leadingZeroBitCount  // about log2(count) + 1
-            return Double(Swift.min(shortest, 6)) - 0.25 * Double(bits)
+            return weakest - 0.25 * Double(bits)
+        }
+
+        /// How rarely a literal occurs in ordinary text: its length, except that a single letter, digit,
+        /// space or common punctuation mark counts for less than a rare symbol such as `@`.
+        private static func selectivity(_ literal: [UInt8]) -> Double {
+            guard literal.count == 1 else { return Double(Swift.min(literal.count, 6)) }
+            let byte = literal[0]
+            let isCommon = isAlphanumeric(byte) || byte <= 0x20 || Array(".,-'\"()?!:;/".utf8).contains(byte)
+            return isCommon ? 0.5 : 1.5
         }
 
         /// `a` followed by `b`.
@@ -188,7 +220,7 @@ extension LiteralAnchors {
             for branch in branches {
                 if let branchStarts = branch.starts, let union = starts { starts = union.union(branchStarts) } else { starts = nil }
             }
-            if let count = starts?.count, count > maximumRequired { starts = nil }
+            if let count = starts?.count, count > maximumStarts { starts = nil }
             return Node(exact: exact, required: required, digits: branches.map(\.digits).min() ?? 0, starts: .some(starts))
         }
 
@@ -388,8 +420,9 @@ extension LiteralAnchors {
                 return Node(exact: [[]], required: inner.requirement, digits: 0)
             case "<" where peek(1) == "!":
                 position += 2
+                let body = position
                 _ = closeGroup(parseAlternation())
-                return .empty
+                return excludesAlphanumerics(source[body..<(position - 1)]) ? .wordStart : .empty
             case "<", "'", "P":
                 // Named group: (?<name>…), (?'name'…), (?P<name>…); (?P=name) and (?P>name) are references.
                 if current == "P" {
@@ -436,6 +469,17 @@ extension LiteralAnchors {
             return giveUp()
         }
 
+        /// Whether a negative lookbehind's body is one bracket class holding all of `a-z` and `0-9`, so
+        /// the byte before the match is none of them.
+        private func excludesAlphanumerics(_ body: ArraySlice<Unicode.Scalar>) -> Bool {
+            let text = String(String.UnicodeScalarView(body))
+            if text == "\\w" { return true }
+            guard text.hasPrefix("["), !text.hasPrefix("[^"), text.hasSuffix("]") else { return false }
+            let inside = text.dropFirst().dropLast()
+            guard !inside.contains("["), !inside.contains("]") else { return false }
+            return inside.contains("\\w") || (inside.contains("a-z") && inside.contains("0-9"))
+        }
+
         private mutating func closeGroup(_ node: Node) -> Node {
             guard current == ")" else { return giveUp() }
             position += 1
@@ -449,7 +493,8 @@ extension LiteralAnchors {
             switch scalar {
             case "d": return unicodeClasses ? .anything : .digit
             case "D", "w", "W", "s", "S", "h", "H", "v", "V", "N", "R", "X", "C": return .anything
-            case "b", "B", "A", "Z", "z", "G", "K", "E": return .empty
+            case "b": return .wordStart
+            case "B", "A", "Z", "z", "G", "K", "E": return .empty
             case "p", "P":
                 if current == "{" {
                     while let next = current, next != "}" { position += 1 }

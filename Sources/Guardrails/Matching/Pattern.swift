@@ -30,9 +30,10 @@ public struct Pattern: Sendable {
 
     /// Process-wide ids of ``LiteralAnchors/literals``.
     let anchorIDs: [Int32]
-    /// Process-wide ids of ``LiteralAnchors/prefixes``, as a list and as a bit set.
+    /// Process-wide ids of ``LiteralAnchors/prefixes`` (without their word-start marker).
     let prefixIDs: [Int32]
-    let prefixSet: [UInt64]
+    /// For each prefix id: whether the prefix counts only at a word start (not after `a–z`, `0–9`).
+    let prefixAtWordStart: [Bool]
 
     private let code: CompiledCode
 
@@ -52,8 +53,9 @@ public struct Pattern: Sendable {
         self.anchors = LiteralAnchors(
             source: source, caseless: options.contains(.caseless), unicodeClasses: options.contains(.ucp))
         self.anchorIDs = anchors.literals.map(LiteralID.id(for:))
-        self.prefixIDs = anchors.prefixes.map(LiteralID.id(for:))
-        self.prefixSet = Prefilter.bitSet(Set(prefixIDs), words: (Int(prefixIDs.max() ?? 0) >> 6) + 1)
+        let marker = LiteralAnchors.Node.wordStartMarker
+        self.prefixIDs = anchors.prefixes.map { LiteralID.id(for: $0.first == marker ? Array($0.dropFirst()) : $0) }
+        self.prefixAtWordStart = anchors.prefixes.map { $0.first == marker }
     }
 
     /// Whether the pattern runs on PCRE2's JIT (true on every platform PCRE2's JIT supports).
@@ -105,7 +107,7 @@ public struct Pattern: Sendable {
                     scratch.statistics.skipped += 1
                     return
                 }
-                switch prefilter.candidates(for: self, in: anchorScan, into: &scratch.candidates) {
+                switch prefilter.candidates(for: self, in: anchorScan, text: utf8, into: &scratch.candidates) {
                 case .anywhere: break
                 case .from(let offset):
                     fault = scan(utf8, from: offset, scratch: scratch, stopAfterFirst: stopAfterFirst, body)

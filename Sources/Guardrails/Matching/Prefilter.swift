@@ -21,7 +21,7 @@ struct Prefilter: Sendable {
     /// stored inline, where their bytes have no stable address to cache the scan by.
     static let minimumTextLength = 32
     /// A pattern with more candidate offsets than this in a text scans the text from the first one.
-    static let maximumCandidates = 48
+    static let maximumCandidates = 256
 
     private let automaton: AnchorAutomaton
     /// Bit set over literal ids: the literals the automaton looks for.
@@ -38,8 +38,10 @@ struct Prefilter: Sendable {
             ids.formUnion(pattern.prefixIDs)
             positional.formUnion(pattern.prefixIDs)
         }
+        // A literal's first bytes occur wherever it does: looking for at most 8 keeps the automaton small
+        // enough for the cache, and PCRE2 checks the rest.
         automaton = AnchorAutomaton(
-            literals: ids.sorted().map { (id: $0, bytes: LiteralID.bytes(of: $0)) }, positional: positional)
+            literals: ids.sorted().map { (id: $0, bytes: Array(LiteralID.bytes(of: $0).prefix(8))) }, positional: positional)
         let words = (Int(ids.max() ?? 0) >> 6) + 1
         covered = Self.bitSet(ids, words: words)
         self.positional = Self.bitSet(positional, words: words)
@@ -56,7 +58,14 @@ struct Prefilter: Sendable {
         var present = [UInt64](repeating: 0, count: covered.count)
         var occurrences: [(id: Int32, start: Int32)] = []
         let digits = automaton.scan(bytes, marking: &present, occurrences: &occurrences)
-        return AnchorScan(present: present, digits: digits, occurrences: occurrences)
+        // Chain the occurrences of each literal, so a pattern visits only those of its own prefixes.
+        var last = [Int32](repeating: -1, count: covered.count * 64)
+        var previous = [Int32](repeating: -1, count: occurrences.count)
+        for (index, occurrence) in occurrences.enumerated() {
+            previous[index] = last[Int(occurrence.id)]
+            last[Int(occurrence.id)] = Int32(index)
+        }
+        return AnchorScan(present: present, digits: digits, occurrences: occurrences, last: last, previous: previous)
     }
 
     /// Whether a pattern can match a text with this scan.
@@ -79,17 +88,24 @@ struct Prefilter: Sendable {
         case from(Int)
     }
 
-    /// Where a match of `pattern` can start; for ``Candidates/offsets``, fills `offsets`.
-    func candidates(for pattern: Pattern, in scan: AnchorScan, into offsets: inout [Int]) -> Candidates {
+    /// Where a match of `pattern` can start in `text`; for ``Candidates/offsets``, fills `offsets`.
+    func candidates(
+        for pattern: Pattern, in scan: AnchorScan, text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
+    ) -> Candidates {
         let ids = pattern.prefixIDs
         guard !ids.isEmpty, ids.allSatisfy({ Self.contains(positional, $0) }) else { return .anywhere }
         if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
         offsets.removeAll(keepingCapacity: true)
-        let wanted = pattern.prefixSet
         var earliest = Int.max
-        for (id, start) in scan.occurrences where Self.contains(wanted, id) {
-            offsets.append(Int(start))
-            earliest = min(earliest, Int(start))
+        for (id, atWordStart) in zip(ids, pattern.prefixAtWordStart) {
+            var index = scan.last[Int(id)]
+            while index >= 0 {
+                let start = Int(scan.occurrences[Int(index)].start)
+                index = scan.previous[Int(index)]
+                if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[start - 1]) { continue }
+                offsets.append(start)
+                earliest = min(earliest, start)
+            }
         }
         if offsets.count > Self.maximumCandidates { return .from(earliest) }
         offsets.sort()
@@ -110,6 +126,10 @@ struct AnchorScan {
     var digits: Int
     /// Each occurrence of a prefix literal: its id and start offset, in the order they end.
     var occurrences: [(id: Int32, start: Int32)] = []
+    /// By literal id, the index in `occurrences` of its last occurrence (-1: none); `previous` links each
+    /// occurrence to the one before it with the same id.
+    var last: [Int32] = []
+    var previous: [Int32] = []
 
     func contains(_ id: Int32) -> Bool {
         let word = Int(id) >> 6

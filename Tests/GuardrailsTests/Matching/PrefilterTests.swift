@@ -45,6 +45,37 @@ struct LiteralAnchorsTests {
         #expect(anchors(#"(?:\d{4}|\d{2})x"#).1 == 2)
     }
 
+    private func prefixes(_ source: String) -> [String] {
+        LiteralAnchors(source: source, caseless: false, unicodeClasses: false).prefixes.map { prefix in
+            prefix.first == 0xFF ? "^" + String(decoding: prefix.dropFirst(), as: UTF8.self) : String(decoding: prefix, as: UTF8.self)
+        }
+    }
+
+    @Test func prefixesAreWhatEveryMatchStartsWith() {
+        #expect(prefixes("(?:ignore|skip)\\s+all") == ["skip", "ignore"])
+        #expect(prefixes("(?:an?\\s+)?(?:ai|bot)") == [])  // "a" alone is too common
+        #expect(prefixes("x?yz") == ["yz", "xyz"])
+        // A class or a single common letter gives no usable prefix.
+        #expect(prefixes("[a-z]+@") == [])
+        #expect(prefixes("(?:i|we)\\s+x") == [])
+    }
+
+    @Test func aWordBoundaryMakesSingleLettersUsablePrefixes() {
+        // ^ marks "only where the byte before is not a-z or 0-9".
+        #expect(prefixes("\\b(?:i|we)\\s+will") == ["^i", "^we"])
+        #expect(prefixes("(?<![a-z0-9])(?:i|we)\\s+will") == ["^i", "^we"])
+        #expect(prefixes("(?<![\\w.])u\\s") == ["^u"])
+        // A lookbehind that lets a letter or digit through proves nothing.
+        #expect(prefixes("(?<![a-z])(?:i|we)\\s+will") == [])
+        // \b before a symbol means a word character comes first: no marker, and "@" is usable alone.
+        #expect(prefixes("\\b@x") == ["@x"])
+    }
+
+    @Test func rareSymbolsBeatCommonLettersAsRequiredLiterals() {
+        let email = #"(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@(?:[A-Za-z0-9]+\.)+[A-Za-z]{2,24}"#
+        #expect(anchors(email).0 == ["@"])
+    }
+
     @Test func unknownSyntaxGivesNoAnchorsInsteadOfWrongOnes() {
         #expect(anchors("(?x) ignore # comment").0 == [])
         #expect(anchors("(*UCP)ignore").0 == [])
@@ -115,6 +146,7 @@ struct PrefilterTests {
         let sources = [
             "abc", "(?i)abc", "a(?:bc|b)c?", "[ab]{2}c", "(?i)k[e3]y", "(?i)s{2}", "\\d{2}-?\\d", "x\\s+y", "é|한",
             "(?i:ssn)\\s*\\d", "@[a-z]+", "(?<=k)ey", "b(?=ca)", "[0-9]{3}", "(?:zz)+", "\\bkey\\b",
+            "(?<![a-z0-9])(?:k|ab)\\s*c", "\\b(?:s|zz)", "(?<![\\w.])ssn", "(?:x y|\\bab)",
         ]
         let patterns = try sources.map { try Pattern($0) } + [try Pattern("KEY", options: .caseless)]
         var random = SystemRandomNumberGenerator()
