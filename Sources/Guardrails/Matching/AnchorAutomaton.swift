@@ -9,8 +9,9 @@ struct AnchorAutomaton: Sendable {
     /// The input class of each byte, after ASCII case folding.
     private let classOf: [UInt8]
     private let classCount: Int
-    /// `transitions[state * classCount + class]`: the next state.
-    private let transitions: [Int32]
+    /// `transitions[row + class]`, where `row` is a state's number times `classCount`: the next state's
+    /// row, shifted left by one, with the low bit set when literals end in that state.
+    private let transitions: [UInt32]
     /// The literal ids recognised on entering a state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
@@ -87,7 +88,10 @@ struct AnchorAutomaton: Sendable {
         }
         self.classOf = classOf
         self.classCount = classCount
-        self.transitions = transitions
+        self.transitions = transitions.map { next in
+            let row = UInt32(next) * UInt32(classCount)
+            return row << 1 | (outputStart[Int(next)] != outputStart[Int(next) + 1] ? 1 : 0)
+        }
         self.outputStart = outputStart
         self.outputs = outputs
         self.outputLengths = outputLengths
@@ -100,40 +104,29 @@ struct AnchorAutomaton: Sendable {
         _ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64], occurrences: inout [(id: Int32, start: Int32)]
     ) -> Int {
         var digits = 0
+        var endings: [(row: UInt32, end: Int)] = []
         classOf.withUnsafeBufferPointer { classOf in
             transitions.withUnsafeBufferPointer { transitions in
-                outputStart.withUnsafeBufferPointer { outputStart in
-                    present.withUnsafeMutableBufferPointer { present in
-                        var state = 0
-                        let width = classCount
-                        var offset = 0
-                        let count = bytes.count
-                        while offset < count {
-                            let byte = bytes[offset]
-                            offset &+= 1
-                            digits &+= byte &- 0x30 < 10 ? 1 : 0
-                            state = Int(transitions[state &* width &+ Int(classOf[Int(byte)])])
-                            let first = Int(outputStart[state])
-                            let end = Int(outputStart[state &+ 1])
-                            if first != end { record(first..<end, endingAt: offset, &present, &occurrences) }
-                        }
-                    }
+                // One load per byte; states where literals end are rare and handled after the loop.
+                var row: UInt32 = 0
+                for offset in 0..<bytes.count {
+                    let byte = bytes[offset]
+                    digits &+= byte &- 0x30 < 10 ? 1 : 0
+                    let next = transitions[Int(row) &+ Int(classOf[Int(byte)])]
+                    row = next >> 1
+                    if next & 1 != 0 { endings.append((row, offset &+ 1)) }
                 }
             }
         }
-        return digits
-    }
-
-    /// The rare path of ``scan(_:marking:occurrences:)``: a state where literals end.
-    private func record(
-        _ range: Range<Int>, endingAt end: Int, _ present: inout UnsafeMutableBufferPointer<UInt64>,
-        _ occurrences: inout [(id: Int32, start: Int32)]
-    ) {
-        for index in range {
-            let output = outputs[index]
-            let id = Int(output >> 1)
-            present[id >> 6] |= 1 << UInt64(id & 63)
-            if output & 1 == 1 { occurrences.append((output >> 1, Int32(end) - outputLengths[index])) }
+        for (row, end) in endings {
+            let state = Int(row) / classCount
+            for index in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                let output = outputs[index]
+                let id = Int(output >> 1)
+                present[id >> 6] |= 1 << UInt64(id & 63)
+                if output & 1 == 1 { occurrences.append((output >> 1, Int32(end) - outputLengths[index])) }
+            }
         }
+        return digits
     }
 }

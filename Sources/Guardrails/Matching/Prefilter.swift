@@ -2,6 +2,14 @@
 
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One pass over a text that tells, for every pattern of a policy at once, whether the pattern can match
 /// it and where a match can start.
 ///
@@ -20,10 +28,14 @@ struct Prefilter: Sendable {
     /// Texts shorter than this skip the anchor pass: PCRE2 is as quick on them, and short strings may be
     /// stored inline, where their bytes have no stable address to cache the scan by.
     static let minimumTextLength = 32
-    /// A pattern with more candidate offsets than this in a text scans the text from the first one.
-    static let maximumCandidates = 256
+    /// A pattern with more candidate offsets than this in a text scans the text from the first one: one
+    /// try per 16 bytes costs about what a full scan does, and never fewer than 256 tries.
+    static func maximumCandidates(forLength length: Int) -> Int { max(256, length / 16) }
 
     private let automaton: AnchorAutomaton
+    /// Literals of one byte whose positions are not needed: `memchr` answers them faster than the
+    /// automaton, which would stop at every occurrence of a common byte such as `.` or `-`.
+    private let singleBytes: [(id: Int32, byte: UInt8)]
     /// Bit set over literal ids: the literals the automaton looks for.
     private let covered: [UInt64]
     /// Bit set over literal ids: those whose positions the automaton records.
@@ -40,8 +52,10 @@ struct Prefilter: Sendable {
         }
         // A literal's first bytes occur wherever it does: looking for at most 8 keeps the automaton small
         // enough for the cache, and PCRE2 checks the rest.
-        automaton = AnchorAutomaton(
-            literals: ids.sorted().map { (id: $0, bytes: Array(LiteralID.bytes(of: $0).prefix(8))) }, positional: positional)
+        let literals = ids.sorted().map { (id: $0, bytes: Array(LiteralID.bytes(of: $0).prefix(8))) }
+        let isSingleByte = { (literal: (id: Int32, bytes: [UInt8])) in literal.bytes.count == 1 && !positional.contains(literal.id) }
+        singleBytes = literals.filter(isSingleByte).map { ($0.id, $0.bytes[0]) }
+        automaton = AnchorAutomaton(literals: literals.filter { !isSingleByte($0) }, positional: positional)
         let words = (Int(ids.max() ?? 0) >> 6) + 1
         covered = Self.bitSet(ids, words: words)
         self.positional = Self.bitSet(positional, words: words)
@@ -58,6 +72,13 @@ struct Prefilter: Sendable {
         var present = [UInt64](repeating: 0, count: covered.count)
         var occurrences: [(id: Int32, start: Int32)] = []
         let digits = automaton.scan(bytes, marking: &present, occurrences: &occurrences)
+        for (id, byte) in singleBytes {
+            guard let base = bytes.baseAddress else { break }
+            let isLetter = byte &- 0x61 < 26
+            if memchr(base, Int32(byte), bytes.count) != nil || isLetter && memchr(base, Int32(byte - 0x20), bytes.count) != nil {
+                present[Int(id) >> 6] |= 1 << UInt64(id & 63)
+            }
+        }
         // Chain the occurrences of each literal, so a pattern visits only those of its own prefixes.
         var last = [Int32](repeating: -1, count: covered.count * 64)
         var previous = [Int32](repeating: -1, count: occurrences.count)
@@ -107,7 +128,7 @@ struct Prefilter: Sendable {
                 earliest = min(earliest, start)
             }
         }
-        if offsets.count > Self.maximumCandidates { return .from(earliest) }
+        if offsets.count > Self.maximumCandidates(forLength: text.count) { return .from(earliest) }
         offsets.sort()
         return .offsets
     }

@@ -17,27 +17,32 @@ enum EncodedText {
     /// dump is written with (`0–9 A–F a–f`, space, `:`, `\`, `x`): one byte loop, so the blob patterns
     /// run only on texts that can hold a blob.
     static func longestRuns(in text: String) -> (base64: Int, hex: Int) {
-        var base64 = (run: 0, longest: 0)
-        var hex = (run: 0, longest: 0)
-        for byte in text.utf8 {
-            let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-            if isAlphanumeric || byte == 0x2B || byte == 0x2F || byte == 0x5F || byte == 0x2D {
-                base64.run += 1
-                base64.longest = max(base64.longest, base64.run)
-            } else {
-                base64.run = 0
-            }
-            let lower = byte | 0x20
-            if (0x30...0x39).contains(byte) || (0x61...0x66).contains(lower) || byte == 0x20 || byte == 0x3A || byte == 0x5C
-                || lower == 0x78
-            {
-                hex.run += 1
-                hex.longest = max(hex.longest, hex.run)
-            } else {
-                hex.run = 0
+        func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (base64: Int, hex: Int) {
+            runKinds.withUnsafeBufferPointer { kinds in
+                var base64 = (run: 0, longest: 0)
+                var hex = (run: 0, longest: 0)
+                for byte in utf8 {
+                    let kind = kinds[Int(byte)]
+                    base64.run = kind & 1 != 0 ? base64.run &+ 1 : 0
+                    hex.run = kind & 2 != 0 ? hex.run &+ 1 : 0
+                    base64.longest = max(base64.longest, base64.run)
+                    hex.longest = max(hex.longest, hex.run)
+                }
+                return (base64.longest, hex.longest)
             }
         }
-        return (base64.longest, hex.longest)
+        return text.utf8.withContiguousStorageIfAvailable(measure) ?? Array(text.utf8).withUnsafeBufferPointer(measure)
+    }
+
+    /// Per byte: 1 when it is a base64 character, 2 when it can be part of a hex dump.
+    private static let runKinds: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+        let isBase64 = isAlphanumeric || byte == 0x2B || byte == 0x2F || byte == 0x5F || byte == 0x2D
+        let lower = byte | 0x20
+        let isHex = (0x30...0x39).contains(byte) || (0x61...0x66).contains(lower) || byte == 0x20 || byte == 0x3A
+            || byte == 0x5C || lower == 0x78
+        return (isBase64 ? 1 : 0) | (isHex ? 2 : 0)
     }
 
     /// Decodes standard or URL-safe base64 (padding optional); `nil` on any other character.

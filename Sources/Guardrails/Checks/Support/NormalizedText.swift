@@ -35,7 +35,10 @@ struct NormalizedText {
         var bytes: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
-        if original.utf8.allSatisfy({ $0 < 0x80 }) {
+        let isASCII = original.utf8.withContiguousStorageIfAvailable { utf8 in
+            utf8.reduce(UInt8(0)) { $0 | $1 } < 0x80
+        } ?? original.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII {
             Self.foldASCII(original, &bytes, &starts, &ends)
         } else {
             Self.fold(original, &bytes, &starts, &ends)
@@ -52,7 +55,15 @@ struct NormalizedText {
     private static func foldASCII(_ original: String, _ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
         let count = original.utf8.count
         bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for (index, byte) in original.utf8.enumerated() { buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte }
+            func lower(_ utf8: UnsafeBufferPointer<UInt8>) {
+                for index in 0..<count {
+                    let byte = utf8[index]
+                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
+                }
+            }
+            if original.utf8.withContiguousStorageIfAvailable(lower) == nil {
+                Array(original.utf8).withUnsafeBufferPointer(lower)
+            }
             initialized = count
         }
         starts = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
