@@ -1,5 +1,7 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
+import Synchronization
+
 /// What every match of a pattern must contain, read from the pattern's source: its anchors.
 ///
 /// A text that contains none of ``literals`` (or fewer ASCII digits than ``minimumDigits``) cannot
@@ -18,6 +20,12 @@ public struct LiteralAnchors: Sendable, Hashable {
     /// Every match starts with one of these byte strings (ASCII case folded), so the match can only begin
     /// where the anchor pass saw one. Empty when unknown, or when a prefix is too common to be worth it.
     public let prefixes: [[UInt8]]
+    /// Every match contains one of these byte strings (ASCII case folded) starting at most ``windowReach``
+    /// bytes after the match starts, so matches need only be looked for just before each occurrence.
+    /// Empty when unknown or not selective; used when there are no ``prefixes``.
+    public let windowLiterals: [[UInt8]]
+    /// See ``windowLiterals``.
+    public let windowReach: Int
     /// Every match contains at least this many ASCII digits.
     public let minimumDigits: Int
     /// A literal read under caseless matching contains `k` or `s`, which PCRE2 also matches against
@@ -34,22 +42,49 @@ public struct LiteralAnchors: Sendable, Hashable {
     ///   - caseless: Whether the pattern is compiled caseless.
     ///   - unicodeClasses: Whether `\d` matches every Unicode decimal digit (PCRE2's UCP mode).
     public init(source: String, caseless: Bool, unicodeClasses: Bool) {
+        let key = AnalysisKey(source: source, caseless: caseless, unicodeClasses: unicodeClasses)
+        if let known = Self.analyzed.withLock({ $0[key] }) {
+            self = known
+            return
+        }
+        self.init(analyzing: source, caseless: caseless, unicodeClasses: unicodeClasses)
+        let result = self
+        Self.analyzed.withLock { $0[key] = result }
+    }
+
+    private struct AnalysisKey: Hashable {
+        var source: String
+        var caseless: Bool
+        var unicodeClasses: Bool
+    }
+
+    /// Every pattern analysed in this process: policies are reloaded, and their patterns rarely change.
+    private static let analyzed = Mutex<[AnalysisKey: LiteralAnchors]>([:])
+
+    private init(analyzing source: String, caseless: Bool, unicodeClasses: Bool) {
         var parser = Parser(source: Array(source.unicodeScalars), caseless: caseless, unicodeClasses: unicodeClasses)
         guard let node = parser.parsePattern() else {
             self.init(literals: [], prefixes: [], minimumDigits: 0, foldsBeyondASCII: false)
             return
         }
+        var window: (literals: [[UInt8]], reach: Int) = node.window.map { (Array($0.literals), $0.reach) } ?? ([], 0)
+        if window.literals.contains(where: { !Self.isSelectivePrefix($0) }) { window = ([], 0) }
         let literals = node.requirement.map { Self.minimized($0) } ?? []
         var prefixes = node.starts.map { Array($0) } ?? []
         if prefixes.contains(where: { !Self.isSelectivePrefix($0) }) { prefixes = [] }
         self.init(
-            literals: Self.ordered(literals), prefixes: Self.ordered(prefixes), minimumDigits: node.digits,
-            foldsBeyondASCII: parser.sawCaselessKOrS)
+            literals: Self.ordered(literals), prefixes: Self.ordered(prefixes), windowLiterals: Self.ordered(window.literals),
+            windowReach: window.reach, minimumDigits: node.digits, foldsBeyondASCII: parser.sawCaselessKOrS)
     }
 
-    init(literals: [[UInt8]], prefixes: [[UInt8]], minimumDigits: Int, foldsBeyondASCII: Bool) {
+    init(
+        literals: [[UInt8]], prefixes: [[UInt8]], windowLiterals: [[UInt8]] = [], windowReach: Int = 0,
+        minimumDigits: Int, foldsBeyondASCII: Bool
+    ) {
         self.literals = literals
         self.prefixes = prefixes
+        self.windowLiterals = windowLiterals
+        self.windowReach = windowReach
         self.minimumDigits = minimumDigits
         self.foldsBeyondASCII = foldsBeyondASCII
     }
@@ -105,13 +140,30 @@ extension LiteralAnchors {
         /// An assertion that the byte before this point is not `a–z` or `0–9` when an ASCII letter or digit
         /// follows: `\b`, or a negative lookbehind on a class holding `a-z` and `0-9` (or `\w`).
         var assertsWordStart = false
+        /// The most UTF-8 bytes one match of the node can span; `nil` when unbounded.
+        var maxLength: Int?
+        /// Every match contains one of `literals` starting at most `reach` bytes after the match starts.
+        var window: Window?
 
-        init(exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none) {
+        init(
+            exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none,
+            maxLength: Int?? = .none, window: Window?? = .none
+        ) {
             self.exact = exact
             self.required = required
             self.digits = digits
             self.starts = starts ?? exact
+            self.maxLength = maxLength ?? (exact.map { $0.map(\.count).max() ?? 0 } ?? 4)
+            self.window = window ?? exact.flatMap { Window($0, reach: 0) }
         }
+
+        /// One character of a class: one byte when the class is ASCII only, else up to four.
+        static func character(asciiOnly: Bool, digits: Int = 0) -> Node {
+            Node(exact: nil, required: nil, digits: digits, maxLength: asciiOnly ? 1 : 4)
+        }
+
+        /// A backreference: unknown text of unknown length, possibly empty.
+        static let unbounded = Node(exact: nil, required: nil, digits: 0, maxLength: .some(nil))
 
         static let empty = Node(exact: [[]], required: nil, digits: 0)
         static var wordStart: Node {
@@ -120,7 +172,7 @@ extension LiteralAnchors {
             return node
         }
         static let anything = Node(exact: nil, required: nil, digits: 0)
-        static let digit = Node(exact: nil, required: nil, digits: 1)
+        static let digit = Node(exact: nil, required: nil, digits: 1, maxLength: 1)
 
         static func characters(_ set: Set<[UInt8]>, digits: Int = 0) -> Node {
             Node(exact: set, required: nil, digits: digits)
@@ -173,7 +225,7 @@ extension LiteralAnchors {
             return quality(a) >= quality(b) ? a : b
         }
 
-        private static func quality(_ set: Set<[UInt8]>) -> Double {
+        static func quality(_ set: Set<[UInt8]>) -> Double {
             let weakest = set.map(selectivity).min() ?? 0
             let bits = set.count.bitWidth - set.count.leadingZeroBitCount  // about log2(count) + 1
             return weakest - 0.25 * Double(bits)
@@ -197,7 +249,12 @@ extension LiteralAnchors {
                 exact = Set(left.flatMap { l in right.map { r in l + r } })
             }
             let required = better(a.requirement, b.requirement)
-            return Node(exact: exact, required: required, digits: a.digits + b.digits)
+            let length = a.maxLength.flatMap { left in b.maxLength.map { left + $0 } }
+            var window = Window.better(a.window, a.maxLength.flatMap { length in b.window?.shifted(by: length) })
+            if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
+            return Node(
+                exact: exact, required: required, digits: a.digits + b.digits, maxLength: .some(length),
+                window: .some(window))
         }
 
         /// One of `branches`.
@@ -221,14 +278,26 @@ extension LiteralAnchors {
                 if let branchStarts = branch.starts, let union = starts { starts = union.union(branchStarts) } else { starts = nil }
             }
             if let count = starts?.count, count > maximumStarts { starts = nil }
-            return Node(exact: exact, required: required, digits: branches.map(\.digits).min() ?? 0, starts: .some(starts))
+            var length: Int? = 0
+            var window: Window? = Window(literals: [], reach: 0)
+            for branch in branches {
+                length = length.flatMap { longest in branch.maxLength.map { max(longest, $0) } }
+                window = window.flatMap { union in branch.window.flatMap { union.union($0) } }
+            }
+            if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
+            return Node(
+                exact: exact, required: required, digits: branches.map(\.digits).min() ?? 0, starts: .some(starts),
+                maxLength: .some(length), window: .some(window))
         }
 
         /// `node` repeated at least `minimum` and at most `maximum` times (`nil`: unbounded).
         static func repetition(_ node: Node, minimum: Int, maximum: Int?) -> Node {
+            let length = maximum.flatMap { count in node.maxLength.map { count * $0 } }
             if minimum == 0 {
                 if maximum == 1, let exact = node.exact { return Node(exact: exact.union([[]]), required: nil, digits: 0) }
-                return Node(exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union([[]]) }))
+                return Node(
+                    exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union([[]]) }),
+                    maxLength: .some(length), window: .some(nil))
             }
             var exact: Set<[UInt8]>?
             if minimum == maximum, let unit = node.exact {
@@ -242,7 +311,50 @@ extension LiteralAnchors {
             }
             return Node(
                 exact: exact, required: node.requirement, digits: node.digits * minimum,
-                starts: .some(exact ?? node.starts))
+                starts: .some(exact ?? node.starts), maxLength: .some(length),
+                window: .some(exact.flatMap { Window($0, reach: 0) } ?? node.window))
+        }
+    }
+
+    /// Literals one of which every match contains, starting at most `reach` bytes after the match start.
+    struct Window {
+        var literals: Set<[UInt8]> {
+            didSet { quality = Node.quality(literals) }
+        }
+        var reach: Int
+        /// How much the literals narrow candidates (see `Node.better`), computed once.
+        private(set) var quality: Double
+
+        /// Windows wider than this are not worth the tries.
+        static let maximumReach = 512
+
+        init(literals: Set<[UInt8]>, reach: Int) {
+            self.literals = literals
+            self.reach = reach
+            self.quality = Node.quality(literals)
+        }
+
+        /// The window of an exact set, unless it holds the empty string.
+        init?(_ exact: Set<[UInt8]>, reach: Int) {
+            guard !exact.isEmpty, !exact.contains(where: \.isEmpty), exact.count <= Node.maximumRequired else { return nil }
+            self.init(literals: exact, reach: reach)
+        }
+
+        func shifted(by length: Int) -> Window? {
+            reach + length > Self.maximumReach ? nil : Window(literals: literals, reach: reach + length)
+        }
+
+        func union(_ other: Window) -> Window? {
+            let literals = self.literals.union(other.literals)
+            return literals.count > Node.maximumRequired ? nil : Window(literals: literals, reach: max(reach, other.reach))
+        }
+
+        /// The window that narrows candidates more: rarer literals, then a shorter reach.
+        static func better(_ a: Window?, _ b: Window?) -> Window? {
+            guard let a else { return b }
+            guard let b else { return a }
+            if a.quality != b.quality { return a.quality > b.quality ? a : b }
+            return a.reach <= b.reach ? a : b
         }
     }
 
@@ -299,10 +411,22 @@ extension LiteralAnchors {
             var required: Set<[UInt8]>?
             var digits = 0
             var atoms: [Node] = []
+            var length: Int? = 0  // bytes before the current atom, while bounded
+            var runStart: Int? = 0  // bytes before the current run of exact atoms
+            var window: Window?
             while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
                 let atom = parseQuantifier(after: parseAtom())
                 atoms.append(atom)
                 digits += atom.digits
+                if let before = length {
+                    window = Window.better(window, atom.window?.shifted(by: before))
+                }
+                defer {
+                    length = length.flatMap { before in atom.maxLength.map { before + $0 } }
+                    if let reach = runStart, let exact = run.exact, let whole = Window(exact, reach: 0) {
+                        window = Window.better(window, whole.shifted(by: reach))
+                    }
+                }
                 required = Node.better(required, atom.required)
                 if atom.exact != nil, case let joined = Node.sequence(run, atom), joined.exact != nil {
                     run = Node(exact: joined.exact, required: nil, digits: 0)
@@ -311,16 +435,20 @@ extension LiteralAnchors {
                 required = Node.better(required, run.requirement)
                 if atom.exact != nil {
                     run = Node(exact: atom.exact, required: nil, digits: 0)
+                    runStart = length
                 } else {
                     required = Node.better(required, atom.requirement)
                     run = .empty
+                    runStart = length.flatMap { before in atom.maxLength.map { before + $0 } }
                 }
                 isExact = false
             }
             let starts = atoms.reversed().reduce(Optional(Set([[UInt8]()]))) { rest, atom in Node.starts(of: atom, before: rest) }
+            let exact = isExact ? run.exact : nil
             return Node(
-                exact: isExact ? run.exact : nil, required: Node.better(required, run.requirement), digits: digits,
-                starts: .some(isExact ? run.exact : starts))
+                exact: exact, required: Node.better(required, run.requirement), digits: digits,
+                starts: .some(exact ?? starts), maxLength: .some(length),
+                window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)))
         }
 
         private mutating func parseQuantifier(after atom: Node) -> Node {
@@ -492,7 +620,10 @@ extension LiteralAnchors {
             position += 1
             switch scalar {
             case "d": return unicodeClasses ? .anything : .digit
-            case "D", "w", "W", "s", "S", "h", "H", "v", "V", "N", "R", "X", "C": return .anything
+            case "w", "s": return .character(asciiOnly: !unicodeClasses)
+            case "D", "W", "S", "h", "H", "v", "V", "N", "C": return .anything
+            case "X": return .unbounded  // a grapheme cluster can be any number of scalars
+            case "R": return .character(asciiOnly: false)  // \r\n is two bytes, U+2028 three
             case "b": return .wordStart
             case "B", "A", "Z", "z", "G", "K", "E": return .empty
             case "p", "P":
@@ -532,7 +663,7 @@ extension LiteralAnchors {
             guard ("1"..."9").contains(scalar), !(current.map { ("0"..."9").contains($0) } ?? false) else {
                 return giveUp()
             }
-            return .anything
+            return .unbounded
         }
 
         private mutating func parseHexEscape() -> Node {
@@ -562,6 +693,7 @@ extension LiteralAnchors {
             var members: Set<[UInt8]> = []
             var onlyDigits = true
             var large = false
+            var asciiOnly = true  // every character the class matches is one byte
             var first = true
             while let scalar = current, scalar != "]" || first {
                 first = false
@@ -570,6 +702,7 @@ extension LiteralAnchors {
                     position += 2
                     large = true
                     onlyDigits = false
+                    asciiOnly = false
                     continue
                 }
                 var member: Unicode.Scalar?
@@ -581,9 +714,15 @@ extension LiteralAnchors {
                     case "d":
                         large = true
                         if unicodeClasses { onlyDigits = false }
-                    case "D", "w", "W", "s", "S", "h", "H", "v", "V", "N", "R":
+                        if unicodeClasses { asciiOnly = false }
+                    case "w", "s":
                         large = true
                         onlyDigits = false
+                        if unicodeClasses { asciiOnly = false }
+                    case "D", "W", "S", "h", "H", "v", "V", "N", "R":
+                        large = true
+                        onlyDigits = false
+                        asciiOnly = false
                     case "p", "P":
                         if current == "{" {
                             while let next = current, next != "}" { position += 1 }
@@ -591,6 +730,7 @@ extension LiteralAnchors {
                         position += 1
                         large = true
                         onlyDigits = false
+                        asciiOnly = false
                     case "t": member = "\t"
                     case "n": member = "\n"
                     case "r": member = "\r"
@@ -598,6 +738,7 @@ extension LiteralAnchors {
                         _ = parseHexEscape()  // rare in classes: treated as a large class, which is sound
                         large = true
                         onlyDigits = false
+                        asciiOnly = false
                     default:
                         guard !escaped.isASCII || !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else {
                             return giveUp()
@@ -609,6 +750,7 @@ extension LiteralAnchors {
                     member = scalar
                 }
                 guard let low = member else { continue }
+                if !low.isASCII { asciiOnly = false }
                 if current == "-", let high = peek(1), high != "]" {
                     position += 2
                     var upper = high
@@ -618,6 +760,7 @@ extension LiteralAnchors {
                         upper = escaped
                     }
                     guard low.value <= upper.value else { return giveUp() }
+                    if !upper.isASCII { asciiOnly = false }
                     if !(("0"..."9").contains(low) && ("0"..."9").contains(upper)) { onlyDigits = false }
                     if upper.value - low.value > 8 {
                         large = true
@@ -639,7 +782,7 @@ extension LiteralAnchors {
             position += 1
             if negated { return .anything }
             if onlyDigits, large || !members.isEmpty { return .digit }
-            if large || members.count > 8 { return .anything }
+            if large || members.count > 8 { return .character(asciiOnly: asciiOnly && !caseless) }  // caseless k, s match U+212A, U+017F
             return .characters(members)
         }
     }

@@ -34,6 +34,8 @@ public struct Pattern: Sendable {
     let prefixIDs: [Int32]
     /// For each prefix id: whether the prefix counts only at a word start (not after `a–z`, `0–9`).
     let prefixAtWordStart: [Bool]
+    /// Process-wide ids of ``LiteralAnchors/windowLiterals``.
+    let windowIDs: [Int32]
 
     private let code: CompiledCode
 
@@ -56,6 +58,7 @@ public struct Pattern: Sendable {
         let marker = LiteralAnchors.Node.wordStartMarker
         self.prefixIDs = anchors.prefixes.map { LiteralID.id(for: $0.first == marker ? Array($0.dropFirst()) : $0) }
         self.prefixAtWordStart = anchors.prefixes.map { $0.first == marker }
+        self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
     }
 
     /// Whether the pattern runs on PCRE2's JIT (true on every platform PCRE2's JIT supports).
@@ -109,15 +112,17 @@ public struct Pattern: Sendable {
                 }
                 switch prefilter.candidates(for: self, in: anchorScan, text: utf8, into: &scratch.candidates) {
                 case .anywhere: break
-                case .from(let offset):
+                case .from(var offset):
+                    while offset > 0, offset < utf8.count, utf8[offset] & 0xC0 == 0x80 { offset -= 1 }  // whole scalars
                     fault = scan(utf8, from: offset, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
                     return
-                case .offsets:
+                case .offsets, .windows:
                     guard !scratch.candidates.isEmpty else {
                         scratch.statistics.skipped += 1
                         return
                     }
-                    fault = scanCandidates(utf8, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
+                    let reach = anchors.prefixes.isEmpty ? anchors.windowReach : 0
+                    fault = scanCandidates(utf8, reach: reach, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
                     return
                 }
             }
@@ -160,13 +165,16 @@ public struct Pattern: Sendable {
         return nil
     }
 
-    /// Tries a match at each of `scratch.candidates` (increasing offsets), the only places a match can
-    /// start, and reports the same matches as ``scan(_:from:scratch:stopAfterFirst:_:)`` from 0 would.
+    /// Looks for matches that start in a window `[candidate − reach, candidate]` of one of
+    /// `scratch.candidates` (increasing offsets), the only places a match can start, and reports the same
+    /// matches as ``scan(_:from:scratch:stopAfterFirst:_:)`` from 0 would. With `reach` 0 each window is
+    /// one offset: the candidate is where a prefix occurs.
     ///
-    /// Each try is an unanchored JIT match whose start is limited to the candidate by PCRE2's offset limit
-    /// (JIT does not support anchoring at match time); lookbehinds still see the text before it.
+    /// Each try is an unanchored JIT match whose start is limited to the window's end by PCRE2's offset
+    /// limit (JIT does not support anchoring at match time); lookbehinds still see the text before it.
     private func scanCandidates(
         _ utf8: UnsafeBufferPointer<UInt8>,
+        reach: Int,
         scratch: MatchScratch,
         stopAfterFirst: Bool,
         _ body: (Span) -> Void
@@ -177,20 +185,35 @@ public struct Pattern: Sendable {
         pcre2_set_depth_limit_8(context, limits.depthLimit)
         pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
         scratch.statistics.runs += 1
-        var start = 0
-        for candidate in scratch.candidates where candidate >= start {
-            pcre2_set_offset_limit_8(context, candidate)
-            let rc = pcre2_match_8(
-                code.pointer, utf8.baseAddress, utf8.count, candidate, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
-            if rc == PCRE2_ERROR_NOMATCH { continue }
-            guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else {
-                return MatchFault(code: rc, pattern: source, utf8Offset: candidate)
+        let candidates = scratch.candidates
+        var start = 0  // where the next match may begin: after the last one
+        var index = 0
+        while index < candidates.count {
+            // Merge overlapping windows into [low, high].
+            var low = max(candidates[index] - reach, 0)
+            var high = candidates[index]
+            index += 1
+            while index < candidates.count, candidates[index] - reach <= high + 1 {
+                high = candidates[index]
+                index += 1
             }
-            let span = Span(start: ovector[0], end: ovector[1])
-            scratch.statistics.matches += 1
-            body(span)
-            if stopAfterFirst { return nil }
-            start = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end
+            while low > 0, utf8[low] & 0xC0 == 0x80 { low -= 1 }  // a window starts on a whole scalar
+            var offset = max(low, start)
+            while offset <= high {
+                pcre2_set_offset_limit_8(context, high)
+                let rc = pcre2_match_8(
+                    code.pointer, utf8.baseAddress, utf8.count, offset, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
+                if rc == PCRE2_ERROR_NOMATCH { break }
+                guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else {
+                    return MatchFault(code: rc, pattern: source, utf8Offset: offset)
+                }
+                let span = Span(start: ovector[0], end: ovector[1])
+                scratch.statistics.matches += 1
+                body(span)
+                if stopAfterFirst { return nil }
+                start = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end
+                offset = start
+            }
         }
         return nil
     }

@@ -48,7 +48,9 @@ struct Prefilter: Sendable {
         for pattern in patterns {
             ids.formUnion(pattern.anchorIDs)
             ids.formUnion(pattern.prefixIDs)
+            ids.formUnion(pattern.windowIDs)
             positional.formUnion(pattern.prefixIDs)
+            positional.formUnion(pattern.windowIDs)
         }
         // A literal's first bytes occur wherever it does: looking for at most 8 keeps the automaton small
         // enough for the cache, and PCRE2 checks the rest.
@@ -105,6 +107,8 @@ struct Prefilter: Sendable {
         case anywhere
         /// Only at these offsets, in increasing order (possibly none).
         case offsets
+        /// Only up to ``LiteralAnchors/windowReach`` bytes before these offsets, in increasing order.
+        case windows
         /// Nowhere before this offset; too many candidates to try one by one.
         case from(Int)
     }
@@ -113,6 +117,9 @@ struct Prefilter: Sendable {
     func candidates(
         for pattern: Pattern, in scan: AnchorScan, text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
     ) -> Candidates {
+        if pattern.prefixIDs.isEmpty, !pattern.windowIDs.isEmpty {
+            return windows(for: pattern, in: scan, text: text, into: &offsets)
+        }
         let ids = pattern.prefixIDs
         guard !ids.isEmpty, ids.allSatisfy({ Self.contains(positional, $0) }) else { return .anywhere }
         if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
@@ -131,6 +138,27 @@ struct Prefilter: Sendable {
         if offsets.count > Self.maximumCandidates(forLength: text.count) { return .from(earliest) }
         offsets.sort()
         return .offsets
+    }
+
+    /// The occurrences of a pattern's window literals, sorted, for ``Candidates/windows``.
+    private func windows(
+        for pattern: Pattern, in scan: AnchorScan, text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
+    ) -> Candidates {
+        let ids = pattern.windowIDs
+        guard ids.allSatisfy({ Self.contains(positional, $0) }) else { return .anywhere }
+        if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
+        offsets.removeAll(keepingCapacity: true)
+        for id in ids {
+            var index = scan.last[Int(id)]
+            while index >= 0 {
+                offsets.append(Int(scan.occurrences[Int(index)].start))
+                index = scan.previous[Int(index)]
+            }
+        }
+        // Windows cost a try per occurrence, and up to `reach` bytes each: past a point a scan is cheaper.
+        if offsets.count * max(pattern.anchors.windowReach, 16) > text.count * 2 { return .from(max((offsets.min() ?? 0) - pattern.anchors.windowReach, 0)) }
+        offsets.sort()
+        return .windows
     }
 
     static func contains(_ set: [UInt64], _ id: Int32) -> Bool {

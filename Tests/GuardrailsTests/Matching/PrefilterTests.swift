@@ -76,6 +76,25 @@ struct LiteralAnchorsTests {
         #expect(anchors(email).0 == ["@"])
     }
 
+    private func window(_ source: String) -> ([String], Int) {
+        let anchors = LiteralAnchors(source: source, caseless: false, unicodeClasses: false)
+        return (anchors.windowLiterals.map { String(decoding: $0, as: UTF8.self) }, anchors.windowReach)
+    }
+
+    @Test func aLiteralAtABoundedDistanceFromTheStartGivesAWindow() {
+        // The local part of an address is at most 64 bytes: a match starts at most 64 bytes before its "@".
+        #expect(window(#"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@[a-z]+"#) == (["@"], 64))
+        #expect(window(#"[0-9A-Fa-f]{2}([:\-])"#) == (["-", ":"], 2))
+        #expect(window(#"\d{3}-\d{4}"#) == (["-"], 3))
+        #expect(window(#"(?:ab|cde)x@"#) == (["abx@", "cdex@"], 0))
+        // Unbounded before the literal: no window.
+        #expect(window(#"\w+@x"#) == ([], 0))
+        #expect(window(#"(a)\1@"#) == ([], 0))
+        // Multi-byte characters count at their widest.
+        #expect(window(#"[^x]@"#) == (["@"], 4))
+        #expect(window(#"\X@"#) == ([], 0))
+    }
+
     @Test func unknownSyntaxGivesNoAnchorsInsteadOfWrongOnes() {
         #expect(anchors("(?x) ignore # comment").0 == [])
         #expect(anchors("(*UCP)ignore").0 == [])
@@ -147,6 +166,7 @@ struct PrefilterTests {
             "abc", "(?i)abc", "a(?:bc|b)c?", "[ab]{2}c", "(?i)k[e3]y", "(?i)s{2}", "\\d{2}-?\\d", "x\\s+y", "é|한",
             "(?i:ssn)\\s*\\d", "@[a-z]+", "(?<=k)ey", "b(?=ca)", "[0-9]{3}", "(?:zz)+", "\\bkey\\b",
             "(?<![a-z0-9])(?:k|ab)\\s*c", "\\b(?:s|zz)", "(?<![\\w.])ssn", "(?:x y|\\bab)",
+            "[a-z]{0,3}@", "\\d{1,2}-\\d", ".{0,4}ab", "(?i)[a-z]{1,2}k", "[^ ]{1,3}한",
         ]
         let patterns = try sources.map { try Pattern($0) } + [try Pattern("KEY", options: .caseless)]
         var random = SystemRandomNumberGenerator()
