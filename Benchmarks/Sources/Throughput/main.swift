@@ -4,6 +4,7 @@
 //
 //   throughput [--records N] [--policy FILE] [--rounds R] [--python-mbps X] [--engine-only]
 //   throughput --single-text BYTES --repeat K [--naive]   (for callgrind: K evaluations of one text)
+//   throughput --load ROUNDS                              (policy load time: first and steady)
 //
 // Prints MB/s and per-record latency for `Policy.evaluate` (all rules, full semantics) and for the
 // naive baseline (every pattern of the policy through `Pattern.forEachMatch`, on the whole text), the
@@ -21,6 +22,7 @@ var engineOnly = false
 var singleText: Int?
 var repeatCount = 1
 var naiveOnly = false
+var loadRounds: Int?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -32,13 +34,30 @@ while let argument = arguments.next() {
     case "--single-text": singleText = Int(arguments.next() ?? "")
     case "--repeat": repeatCount = Int(arguments.next() ?? "") ?? repeatCount
     case "--naive": naiveOnly = true
+    case "--load": loadRounds = Int(arguments.next() ?? "")
     default:
-        FileHandle.standardError.write(Data("usage: throughput [--records N] [--policy FILE] [--rounds R] [--python-mbps X] [--engine-only] | --single-text BYTES --repeat K [--naive]\n".utf8))
+        FileHandle.standardError.write(Data("usage: throughput [--records N] [--policy FILE] [--rounds R] [--python-mbps X] [--engine-only] | --single-text BYTES --repeat K [--naive] | --load ROUNDS\n".utf8))
         exit(2)
     }
 }
 
-let policy = try policyPath.map { try Policy.load(contentsOf: URL(filePath: $0)) } ?? Policy.bundledDefault()
+@MainActor func loadPolicy() throws -> Policy {
+    try policyPath.map { try Policy.load(contentsOf: URL(filePath: $0)) } ?? Policy.bundledDefault()
+}
+if let loadRounds {
+    // The first load also builds the built-in checks' shared patterns; later loads show the steady cost.
+    let clock = ContinuousClock()
+    var times: [Duration] = []
+    for _ in 0..<loadRounds {
+        let started = clock.now
+        _ = try loadPolicy()
+        times.append(clock.now - started)
+    }
+    let rest = times.dropFirst().sorted()
+    print("first load: \(times[0])" + (rest.isEmpty ? "" : ", median of the \(rest.count) after it: \(rest[rest.count / 2])"))
+    exit(0)
+}
+let policy = try loadPolicy()
 if let singleText {
     // Instructions per byte = (instructions with --repeat 3 − with --repeat 1) / (2 × BYTES).
     let text = ChatCorpus(seed: 7).text(bytes: singleText)
