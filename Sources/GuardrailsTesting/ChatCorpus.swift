@@ -41,10 +41,15 @@ public struct ChatCorpus: Sendable {
         }
     }
 
-    /// One text of about `bytes` bytes, for fixed-size benchmarks.
+    /// One text of at most `bytes` UTF-8 bytes (cut after its last space that fits), for fixed-size
+    /// benchmarks.
     public func text(bytes: Int) -> String {
         var random = SplitMix64(seed: seed ^ UInt64(bytes))
-        return Self.message(direction: .input, size: bytes, random: &random)
+        let text = Self.message(direction: .input, size: bytes, random: &random)
+        let utf8 = Array(text.utf8)
+        guard utf8.count > bytes else { return text }
+        let cut = utf8[..<bytes].lastIndex(of: 0x20) ?? bytes
+        return String(decoding: utf8[..<cut], as: UTF8.self)
     }
 
     // MARK: - Generation
