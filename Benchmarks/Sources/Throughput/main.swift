@@ -121,6 +121,11 @@ let naive = try measure { record in
     return matches
 }
 
+// Floors: what touching every byte once costs, for scale.
+let validation = measure { record in
+    String(validating: Array(record.text.utf8), as: UTF8.self) == nil ? 0 : 1
+}
+
 let megabytes = Double(bytes) / 1_000_000
 func row(_ name: String, _ result: (total: Duration, latencies: [Duration], sink: Int)) -> String {
     let mbps = megabytes / seconds(result.total)
@@ -130,6 +135,7 @@ func row(_ name: String, _ result: (total: Duration, latencies: [Duration], sink
 print("policy \(policy.name): \(records.count) records, \(bytes) bytes, \(patterns[.input]!.count)+\(patterns[.output]!.count) patterns, best of \(rounds)")
 print(row("Policy.evaluate (prefiltered, all rules)", engine))
 print(row("naive: every pattern over every text", naive))
+print(row("floor: copy + UTF-8 validation of the text", validation))
 let engineMBps = megabytes / seconds(engine.total)
 print(String(format: "ratio engine / naive: %.2fx", seconds(naive.total) / seconds(engine.total)))
 if let pythonMBps { print(String(format: "ratio engine / Python re loop: %.1fx", engineMBps / pythonMBps)) }

@@ -144,34 +144,18 @@ public struct Pattern: Sendable {
         stopAfterFirst: Bool,
         _ body: (Span) -> Void
     ) -> MatchFault? {
-        let matchData = scratch.matchData
         scratch.statistics.runs += 1
         var start = offset
-        while start <= utf8.count {
-            let rc = pcre2_match_8(
-                code.pointer, utf8.baseAddress, utf8.count, start,
-                UInt32(PCRE2_NO_UTF_CHECK), matchData, code.matchContext)
-            if rc == PCRE2_ERROR_NOMATCH { return nil }
-            // rc == 0 means the ovector was too small for the capture groups; group 0 is still set.
-            guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else {
-                return MatchFault(code: rc, pattern: source, utf8Offset: start)
-            }
-            let span = Span(start: ovector[0], end: ovector[1])
-            scratch.statistics.matches += 1
-            body(span)
-            if stopAfterFirst { return nil }
-            start = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end
-        }
-        return nil
+        return matches(
+            in: utf8, startingIn: offset..., context: code.matchContext, scratch: scratch, stopAfterFirst: stopAfterFirst,
+            next: &start, body
+        ).fault
     }
 
     /// Looks for matches that start in a window `[candidate − reach, candidate]` of one of
     /// `scratch.candidates` (increasing offsets), the only places a match can start, and reports the same
     /// matches as ``scan(_:from:scratch:stopAfterFirst:_:)`` from 0 would. With `reach` 0 each window is
     /// one offset: the candidate is where a prefix occurs.
-    ///
-    /// Each try is an unanchored JIT match whose start is limited to the window's end by PCRE2's offset
-    /// limit (JIT does not support anchoring at match time); lookbehinds still see the text before it.
     private func scanCandidates(
         _ utf8: UnsafeBufferPointer<UInt8>,
         reach: Int,
@@ -179,14 +163,13 @@ public struct Pattern: Sendable {
         stopAfterFirst: Bool,
         _ body: (Span) -> Void
     ) -> MatchFault? {
-        let matchData = scratch.matchData
         let context = scratch.matchContext
         pcre2_set_match_limit_8(context, limits.matchLimit)
         pcre2_set_depth_limit_8(context, limits.depthLimit)
         pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
         scratch.statistics.runs += 1
         let candidates = scratch.candidates
-        var start = 0  // where the next match may begin: after the last one
+        var next = 0  // where the next match may begin: after the last one
         var index = 0
         while index < candidates.count {
             // Merge overlapping windows into [low, high].
@@ -198,24 +181,59 @@ public struct Pattern: Sendable {
                 index += 1
             }
             while low > 0, utf8[low] & 0xC0 == 0x80 { low -= 1 }  // a window starts on a whole scalar
-            var offset = max(low, start)
-            while offset <= high {
-                pcre2_set_offset_limit_8(context, high)
-                let rc = pcre2_match_8(
-                    code.pointer, utf8.baseAddress, utf8.count, offset, UInt32(PCRE2_NO_UTF_CHECK), matchData, context)
-                if rc == PCRE2_ERROR_NOMATCH { break }
-                guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(matchData) else {
-                    return MatchFault(code: rc, pattern: source, utf8Offset: offset)
-                }
-                let span = Span(start: ovector[0], end: ovector[1])
-                scratch.statistics.matches += 1
-                body(span)
-                if stopAfterFirst { return nil }
-                start = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end
-                offset = start
+            switch matches(
+                in: utf8, startingIn: max(low, next)..., through: high, context: context, scratch: scratch,
+                stopAfterFirst: stopAfterFirst, next: &next, body)
+            {
+            case .exhausted: continue
+            case .stopped: return nil
+            case .fault(let fault): return fault
             }
         }
         return nil
+    }
+
+    /// How a run of ``matches(in:startingIn:through:context:scratch:stopAfterFirst:next:_:)`` ended.
+    private enum Outcome {
+        case exhausted, stopped, fault(MatchFault)
+
+        var fault: MatchFault? {
+            if case .fault(let fault) = self { return fault }
+            return nil
+        }
+    }
+
+    /// Reports, left to right, each non-overlapping match that starts at or after `offsets.lowerBound` and
+    /// at or before `limit` (anywhere up to the end when `nil`, else enforced by PCRE2's offset limit, so
+    /// lookarounds still see the whole text). `next` becomes where a following match may start.
+    private func matches(
+        in utf8: UnsafeBufferPointer<UInt8>,
+        startingIn offsets: PartialRangeFrom<Int>,
+        through limit: Int? = nil,
+        context: OpaquePointer,
+        scratch: MatchScratch,
+        stopAfterFirst: Bool,
+        next: inout Int,
+        _ body: (Span) -> Void
+    ) -> Outcome {
+        var offset = offsets.lowerBound
+        while offset <= (limit ?? utf8.count) {
+            if let limit { pcre2_set_offset_limit_8(context, limit) }
+            let rc = pcre2_match_8(
+                code.pointer, utf8.baseAddress, utf8.count, offset, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, context)
+            if rc == PCRE2_ERROR_NOMATCH { return .exhausted }
+            // rc == 0 means the ovector was too small for the capture groups; group 0 is still set.
+            guard rc >= 0, let ovector = pcre2_get_ovector_pointer_8(scratch.matchData) else {
+                return .fault(MatchFault(code: rc, pattern: source, utf8Offset: offset))
+            }
+            let span = Span(start: ovector[0], end: ovector[1])
+            scratch.statistics.matches += 1
+            body(span)
+            if stopAfterFirst { return .stopped }
+            next = span.isEmpty ? UTF8Scalars.nextScalarStart(in: utf8, after: span.end) : span.end
+            offset = next
+        }
+        return .exhausted
     }
 }
 
