@@ -105,6 +105,7 @@ struct AnchorAutomaton: Sendable {
     ) -> Int {
         var digits = 0
         var endings: [(row: UInt32, end: Int)] = []
+        endings.reserveCapacity(bytes.count / 4 + 16)  // one allocation for typical text, not one per doubling
         classOf.withUnsafeBufferPointer { classOf in
             transitions.withUnsafeBufferPointer { transitions in
                 // One load per byte; states where literals end are rare and handled after the loop.

@@ -25,6 +25,10 @@ final class MatchScratch {
 
     init(prefilter: Prefilter? = nil) {
         self.prefilter = prefilter
+        if prefilter != nil {
+            candidates.reserveCapacity(64)
+            scans.reserveCapacity(4)
+        }
         guard let matchData = pcre2_match_data_create_8(1, nil) else {
             fatalError("PCRE2 could not allocate match data for one ovector pair: out of memory")
         }

@@ -73,6 +73,7 @@ struct Prefilter: Sendable {
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> AnchorScan {
         var present = [UInt64](repeating: 0, count: covered.count)
         var occurrences: [(id: Int32, start: Int32)] = []
+        occurrences.reserveCapacity(bytes.count / 16 + 16)
         let digits = automaton.scan(bytes, marking: &present, occurrences: &occurrences)
         for (id, byte) in singleBytes {
             guard let base = bytes.baseAddress else { break }
