@@ -318,12 +318,10 @@ extension LiteralAnchors {
 
     /// Literals one of which every match contains, starting at most `reach` bytes after the match start.
     struct Window {
-        var literals: Set<[UInt8]> {
-            didSet { quality = Node.quality(literals) }
-        }
-        var reach: Int
+        let literals: Set<[UInt8]>
+        let reach: Int
         /// How much the literals narrow candidates (see `Node.better`), computed once.
-        private(set) var quality: Double
+        let quality: Double
 
         /// Windows wider than this are not worth the tries.
         static let maximumReach = 512

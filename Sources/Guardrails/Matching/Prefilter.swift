@@ -63,7 +63,7 @@ struct Prefilter: Sendable {
         self.positional = Self.bitSet(positional, words: words)
     }
 
-    static func bitSet(_ ids: Set<Int32>, words: Int) -> [UInt64] {
+    private static func bitSet(_ ids: Set<Int32>, words: Int) -> [UInt64] {
         var set = [UInt64](repeating: 0, count: words)
         for id in ids { set[Int(id) >> 6] |= 1 << UInt64(id & 63) }
         return set
@@ -162,7 +162,7 @@ struct Prefilter: Sendable {
         return .windows
     }
 
-    static func contains(_ set: [UInt64], _ id: Int32) -> Bool {
+    private static func contains(_ set: [UInt64], _ id: Int32) -> Bool {
         let word = Int(id) >> 6
         return word < set.count && set[word] & (1 << UInt64(id & 63)) != 0
     }
