@@ -124,7 +124,7 @@ struct AnchorAutomaton: Sendable {
             for index in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                 let output = outputs[index]
                 let id = Int(output >> 1)
-                present[id >> 6] |= 1 << UInt64(id & 63)
+                present.insert(literal: Int32(id))
                 if output & 1 == 1 { occurrences.append((output >> 1, Int32(end) - outputLengths[index])) }
             }
         }

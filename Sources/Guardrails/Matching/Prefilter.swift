@@ -14,11 +14,12 @@ import Darwin
 /// it and where a match can start.
 ///
 /// Each ``Pattern`` knows its ``LiteralAnchors``: literals one of which every match contains, prefixes
-/// one of which every match starts with, and a minimum count of ASCII digits. A policy's prefilter
-/// compiles the literals and prefixes of all its patterns into one ``AnchorAutomaton``. Evaluating a
-/// text scans it once (per normalized view); then a pattern
+/// one of which every match starts with, window literals that every match holds near its start, and a
+/// minimum count of ASCII digits. A policy's prefilter compiles them for all its patterns into one
+/// ``AnchorAutomaton``. Evaluating a text scans it once (per normalized view); then a pattern
 /// - is skipped when none of its literals occurred or the text has too few digits;
 /// - runs PCRE2's JIT only at the offsets where one of its prefixes occurred, when it has prefixes;
+/// - else only in the windows just before its window literals, when it has those;
 /// - runs over the whole text otherwise.
 ///
 /// Findings are exactly those of running every pattern over the whole text: anchors are necessary
@@ -65,7 +66,7 @@ struct Prefilter: Sendable {
 
     private static func bitSet(_ ids: Set<Int32>, words: Int) -> [UInt64] {
         var set = [UInt64](repeating: 0, count: words)
-        for id in ids { set[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+        for id in ids { set.insert(literal: id) }
         return set
     }
 
@@ -79,7 +80,7 @@ struct Prefilter: Sendable {
             guard let base = bytes.baseAddress else { break }
             let isLetter = byte &- 0x61 < 26
             if memchr(base, Int32(byte), bytes.count) != nil || isLetter && memchr(base, Int32(byte - 0x20), bytes.count) != nil {
-                present[Int(id) >> 6] |= 1 << UInt64(id & 63)
+                present.insert(literal: id)
             }
         }
         // Chain the occurrences of each literal, so a pattern visits only those of its own prefixes.
@@ -98,7 +99,7 @@ struct Prefilter: Sendable {
         let ids = pattern.anchorIDs
         guard !ids.isEmpty else { return true }
         if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return true }
-        for id in ids where !Self.contains(covered, id) || scan.contains(id) { return true }
+        for id in ids where !covered.contains(literal: id) || scan.present.contains(literal: id) { return true }
         return false
     }
 
@@ -114,57 +115,49 @@ struct Prefilter: Sendable {
         case from(Int)
     }
 
-    /// Where a match of `pattern` can start in `text`; for ``Candidates/offsets``, fills `offsets`.
+    /// Where a match of `pattern` can start in `text`; for ``Candidates/offsets`` and
+    /// ``Candidates/windows``, fills `offsets`.
     func candidates(
         for pattern: Pattern, in scan: AnchorScan, text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
     ) -> Candidates {
-        if pattern.prefixIDs.isEmpty, !pattern.windowIDs.isEmpty {
-            return windows(for: pattern, in: scan, text: text, into: &offsets)
-        }
-        let ids = pattern.prefixIDs
-        guard !ids.isEmpty, ids.allSatisfy({ Self.contains(positional, $0) }) else { return .anywhere }
+        // Prefixes pin the start exactly; a window only bounds it. Without either, scan the whole text.
+        let usesWindows = pattern.prefixIDs.isEmpty
+        let ids = usesWindows ? pattern.windowIDs : pattern.prefixIDs
+        guard !ids.isEmpty, ids.allSatisfy(positional.contains(literal:)) else { return .anywhere }
         if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
         offsets.removeAll(keepingCapacity: true)
-        var earliest = Int.max
-        for (id, atWordStart) in zip(ids, pattern.prefixAtWordStart) {
-            var index = scan.last[Int(id)]
-            while index >= 0 {
-                let start = Int(scan.occurrences[Int(index)].start)
-                index = scan.previous[Int(index)]
+        for (index, id) in ids.enumerated() {
+            let atWordStart = !usesWindows && pattern.prefixAtWordStart[index]
+            var occurrence = scan.last[Int(id)]
+            while occurrence >= 0 {
+                let start = Int(scan.occurrences[Int(occurrence)].start)
+                occurrence = scan.previous[Int(occurrence)]
                 if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[start - 1]) { continue }
                 offsets.append(start)
-                earliest = min(earliest, start)
             }
         }
-        if offsets.count > Self.maximumCandidates(forLength: text.count) { return .from(earliest) }
+        // Each candidate is a PCRE2 try, and a window up to `reach` bytes of text: past a point a scan
+        // from the earliest one is cheaper.
+        let reach = usesWindows ? pattern.anchors.windowReach : 0
+        let tooMany = usesWindows
+            ? offsets.count * max(reach, 16) > text.count * 2
+            : offsets.count > Self.maximumCandidates(forLength: text.count)
+        if tooMany { return .from(max((offsets.min() ?? 0) - reach, 0)) }
         offsets.sort()
-        return .offsets
+        return usesWindows ? .windows : .offsets
     }
+}
 
-    /// The occurrences of a pattern's window literals, sorted, for ``Candidates/windows``.
-    private func windows(
-        for pattern: Pattern, in scan: AnchorScan, text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
-    ) -> Candidates {
-        let ids = pattern.windowIDs
-        guard ids.allSatisfy({ Self.contains(positional, $0) }) else { return .anywhere }
-        if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
-        offsets.removeAll(keepingCapacity: true)
-        for id in ids {
-            var index = scan.last[Int(id)]
-            while index >= 0 {
-                offsets.append(Int(scan.occurrences[Int(index)].start))
-                index = scan.previous[Int(index)]
-            }
-        }
-        // Windows cost a try per occurrence, and up to `reach` bytes each: past a point a scan is cheaper.
-        if offsets.count * max(pattern.anchors.windowReach, 16) > text.count * 2 { return .from(max((offsets.min() ?? 0) - pattern.anchors.windowReach, 0)) }
-        offsets.sort()
-        return .windows
-    }
-
-    private static func contains(_ set: [UInt64], _ id: Int32) -> Bool {
+extension [UInt64] {
+    /// Whether this bit set over literal ids holds `id`.
+    func contains(literal id: Int32) -> Bool {
         let word = Int(id) >> 6
-        return word < set.count && set[word] & (1 << UInt64(id & 63)) != 0
+        return word < count && self[word] & (1 << UInt64(id & 63)) != 0
+    }
+
+    /// Adds `id` to this bit set over literal ids, which must be large enough.
+    mutating func insert(literal id: Int32) {
+        self[Int(id) >> 6] |= 1 << UInt64(id & 63)
     }
 }
 
@@ -181,12 +174,7 @@ struct AnchorScan {
     var last: [Int32] = []
     var previous: [Int32] = []
 
-    func contains(_ id: Int32) -> Bool {
-        let word = Int(id) >> 6
-        return word < present.count && present[word] & (1 << UInt64(id & 63)) != 0
-    }
-
-    var hasBeyondASCIIFolds: Bool { LiteralID.beyondASCIIFolds.contains(where: contains) }
+    var hasBeyondASCIIFolds: Bool { LiteralID.beyondASCIIFolds.contains(where: present.contains(literal:)) }
 }
 
 /// Process-wide ids for anchor literals, so a pattern carries its literals as small integers and
