@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .library(name: "Guardrails", targets: ["Guardrails"]),
         .library(name: "GuardrailsTesting", targets: ["GuardrailsTesting"]),
+        .library(name: "GuardrailsOps", targets: ["GuardrailsOps"]),
         .executable(name: "guardrails", targets: ["GuardrailsCLI"]),
         .executable(name: "guardlint", targets: ["guardlint"]),
         .plugin(name: "GuardlintBuildPlugin", targets: ["GuardlintBuildPlugin"]),
@@ -22,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // C
@@ -45,6 +47,18 @@ let package = Package(
         .target(
             name: "GuardrailsTesting",
             dependencies: ["Guardrails"],
+            swiftSettings: settings
+        ),
+        // The LLMOps adapters: apps that only want the engine never build this. HTTP goes through
+        // Foundation's URLSession, so it adds no networking package to the build.
+        .target(
+            name: "GuardrailsOps",
+            dependencies: [
+                "Guardrails",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
             swiftSettings: settings
         ),
 
@@ -83,6 +97,14 @@ let package = Package(
         .testTarget(
             name: "GuardrailsTests",
             dependencies: ["Guardrails", "GuardrailsTesting"],
+            swiftSettings: settings
+        ),
+        .testTarget(
+            name: "GuardrailsOpsTests",
+            dependencies: [
+                "GuardrailsOps",
+                "GuardrailsTesting",
+            ],
             swiftSettings: settings
         ),
         .testTarget(
