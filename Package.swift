@@ -59,6 +59,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ],
+            resources: [.embedInCode("Resources/prices.yaml")],
             swiftSettings: settings
         ),
 

@@ -1,9 +1,9 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
 /// "Did you mean" suggestions for misspelled keys and names.
-enum NearestName {
+package enum NearestName {
     /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
-    static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
+    package static func suggestion(for name: String, among candidates: some Sequence<String>) -> String? {
         let typed = Array(name.lowercased().unicodeScalars)
         var best: (name: String, distance: Int)?
         for candidate in candidates {
@@ -15,7 +15,7 @@ enum NearestName {
     }
 
     /// "; did you mean 'action'?" or "".
-    static func hint(for name: String, among candidates: some Sequence<String>) -> String {
+    package static func hint(for name: String, among candidates: some Sequence<String>) -> String {
         suggestion(for: name, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
