@@ -69,6 +69,7 @@ let package = Package(
             name: "GuardrailsCLI",
             dependencies: [
                 "Guardrails",
+                "GuardrailsOps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: settings

@@ -3,13 +3,14 @@
 import ArgumentParser
 import Foundation
 import Guardrails
+import GuardrailsOps
 
 /// Loads the policy a command names, printing diagnostics the way a compiler does.
 enum PolicyResolution {
     static func load(path: String?) throws -> Policy {
         do {
             guard let path else { return try Policy.bundledDefault() }
-            return try Policy.load(contentsOf: URL(filePath: path))
+            return try PolicyLoader(registry: .operations).load(contentsOf: URL(filePath: path))
         } catch {
             let errors = OutputBuffer(fileDescriptor: STDERR_FILENO)
             errors.write(DiagnosticRenderer.render(error.diagnostics))

@@ -3,8 +3,8 @@
 /// A line diff in unified format, from the longest common subsequence of lines.
 enum LineDiff {
     static func unified(_ old: String, _ new: String, oldLabel: String, newLabel: String) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false)
+        let a = lines(of: old)
+        let b = lines(of: new)
         // lengths[i][j]: the longest common subsequence of a[i...] and b[j...].
         var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
@@ -27,5 +27,12 @@ enum LineDiff {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The lines of `text`; a final newline ends the last line rather than starting an empty one.
+    private static func lines(of text: String) -> [Substring] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+        return lines
     }
 }

@@ -38,7 +38,7 @@ public struct PromptRegistry: Sendable {
     ///   - environments: Defaults to `dev`, `staging`, `prod`.
     ///   - policies: By environment; a template is evaluated against its target environment's policy
     ///     before promotion. Environments without one accept any template.
-    ///   - actor: Defaults to the `USER` environment variable.
+    ///   - actor: Defaults to the `USER` environment variable, or the account name.
     ///   - now: The clock; tests pass a fixed one.
     public init(
         directory: URL,
@@ -50,7 +50,7 @@ public struct PromptRegistry: Sendable {
         self.directory = directory
         self.environments = environments
         self.policies = policies
-        self.defaultActor = actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        self.defaultActor = actor ?? ProcessInfo.processInfo.environment["USER"] ?? ProcessInfo.processInfo.userName
         self.now = now
     }
 
@@ -227,16 +227,30 @@ public struct PromptRegistry: Sendable {
         let entry = try self.entry(name, in: readIndex())
         let versions = try entry.versions.map { try load($0, of: name, kind: entry.kind) }
         let formatter = ISO8601DateFormatter()
-        let document = ExportDocument(
-            name: name, kind: entry.kind.rawValue,
-            environments: entry.environments,
-            versions: versions.map {
-                ExportDocument.Version(
-                    version: $0.version, createdAt: formatter.string(from: $0.createdAt), createdBy: $0.createdBy, hash: $0.hash,
-                    metadata: $0.metadata, template: entry.kind == .template ? $0.content : nil,
-                    configuration: entry.kind == .template ? nil : $0.content)
-            })
-        return try YAMLEncoder().encode(document)
+        func scalar(_ text: String) -> Node { Node(text) }
+        // Quoted, so that a timestamp or a value like `yes` reads back as the same string.
+        func quoted(_ text: String) -> Node { Node(text, Tag(.str), .singleQuoted) }
+        func block(_ text: String) -> Node { Node(text, Tag(.str), text.contains("\n") ? .literal : .any) }
+        let versionNodes: [Node] = versions.map { version in
+            var pairs: [(Node, Node)] = [
+                (scalar("version"), Node(String(version.version), Tag(.int))),
+                (scalar("created_at"), quoted(formatter.string(from: version.createdAt))),
+                (scalar("created_by"), quoted(version.createdBy)),
+                (scalar("hash"), scalar(version.hash)),
+                (scalar("metadata"), Node(version.metadata.sorted { $0.key < $1.key }.map { (quoted($0.key), quoted($0.value)) })),
+            ]
+            pairs.append((scalar(entry.kind == .template ? "template" : "configuration"), block(version.content)))
+            return Node(pairs)
+        }
+        let document = Node([
+            (scalar("name"), scalar(name)),
+            (scalar("kind"), scalar(entry.kind.rawValue)),
+            (scalar("environments"), Node(entry.environments.sorted { $0.key < $1.key }.map {
+                (scalar($0.key), Node(String($0.value), Tag(.int)))
+            })),
+            (scalar("versions"), Node(versionNodes)),
+        ])
+        return try Yams.serialize(node: document)
     }
 
     /// A unified line diff between two versions of `name`.
@@ -319,27 +333,4 @@ public struct PromptRegistry: Sendable {
                 .invalidName, "'\(name)' is not a valid name: use lower-case letters, digits, '-', '_' and '.', such as 'support-reply'")
         }
     }
-}
-
-/// The YAML document ``PromptRegistry/export(_:)`` writes.
-private struct ExportDocument: Encodable {
-    struct Version: Encodable {
-        var version: Int
-        var createdAt: String
-        var createdBy: String
-        var hash: String
-        var metadata: [String: String]
-        var template: String?
-        var configuration: String?
-
-        enum CodingKeys: String, CodingKey {
-            case version, hash, metadata, template, configuration
-            case createdAt = "created_at"
-            case createdBy = "created_by"
-        }
-    }
-    var name: String
-    var kind: String
-    var environments: [String: Int]
-    var versions: [Version]
 }
