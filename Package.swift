@@ -114,7 +114,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GuardrailsCLITests",
-            dependencies: ["GuardrailsCLI", "guardlint", "Guardrails"],
+            dependencies: ["GuardrailsCLI", "guardlint", "Guardrails", "GuardrailsTesting"],
             swiftSettings: settings
         ),
     ],

@@ -5,7 +5,7 @@ import Foundation
 
 /// `guardrails`: run guardrail policies from the shell.
 @main
-struct GuardrailsCommand: ParsableCommand {
+struct GuardrailsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "guardrails",
         abstract: "Check and redact LLM prompts and answers with guardrail policies.",
@@ -13,14 +13,18 @@ struct GuardrailsCommand: ParsableCommand {
             Exit status, like grep: 0 nothing was blocked, 1 something was blocked, 2 an error \
             (bad arguments, an invalid policy, unreadable or malformed input).
             """,
-        subcommands: [FilterCommand.self, ProfileCommand.self, PromptsCommand.self]
+        subcommands: [FilterCommand.self, ProfileCommand.self, PromptsCommand.self, TestCommand.self]
     )
 
     /// Parses and runs, mapping every failure to exit status 2 (argument-parser's usage errors would be 64).
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
