@@ -75,7 +75,7 @@ extension PromptRegistry {
         line.append(UInt8(ascii: "\n"))
         try withLock {
             if !FileManager.default.fileExists(atPath: feedbackURL.path) {
-                FileManager.default.createFile(atPath: feedbackURL.path, contents: nil)
+                _ = FileManager.default.createFile(atPath: feedbackURL.path, contents: nil)  // opening reports a failure
             }
             let handle = try FileHandle(forWritingTo: feedbackURL)
             defer { try? handle.close() }

@@ -1,6 +1,6 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
-public import Guardrails
+import Guardrails
 
 /// Classifies a request by what can be seen in its last user message: length, code, multi-step
 /// instructions, analysis words, and whether it is one short question.

@@ -1,7 +1,7 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
-public import Foundation
-public import Guardrails
+import Foundation
+import Guardrails
 
 /// Runs a ``PromptTestSuite`` against a ``LanguageModel``.
 ///
