@@ -158,30 +158,3 @@ public struct ChatCorpus: Sendable {
     private static let domains = ["example.com", "corp.example", "mail.example.org", "company.test"]
     private static let upperDigits = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
 }
-
-/// SplitMix64: a small, fast generator whose output is the same on every platform for a seed.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A uniform integer in `0..<bound`.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    /// A uniform double in `0..<1`.
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
-    mutating func pick<Element>(_ elements: [Element]) -> Element { elements[below(elements.count)] }
-
-    mutating func token(_ length: Int, alphabet: [Character] = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")) -> String {
-        String((0..<length).map { _ in alphabet[below(alphabet.count)] })
-    }
-}

@@ -1,7 +1,6 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
 public import Foundation
-public import Guardrails
 
 /// One guarded model call, as a ``Monitor`` records it.
 public struct CallRecord: Sendable, Hashable {
