@@ -81,6 +81,7 @@ let package = Package(
             name: "guardlint",
             dependencies: [
                 "Guardrails",
+                "GuardrailsOps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/GuardLint",

@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import Guardrails
+import GuardrailsOps
 
 /// `guardlint`: validate policies like a compiler, run their examples.
 @main
@@ -58,7 +59,7 @@ struct GuardlintCommand: ParsableCommand {
     }
 
     func run() throws {
-        let linter = PolicyLinter(requiresExampleCoverage: strict)
+        let linter = PolicyLinter(registry: .operations, requiresExampleCoverage: strict, documentLinters: DocumentLinter.operations)
         let report: PolicyLinter.Report
         do {
             report = try linter.lint(paths: paths.map { URL(filePath: $0) })

@@ -21,16 +21,20 @@ public struct PolicyLinter: Sendable {
     public var environment: [String: String]
     /// Also require, for every rule, one example that triggers it and one that does not.
     public var requiresExampleCoverage: Bool
+    /// Linters for the other YAML documents that may sit beside policies.
+    public var documentLinters: [DocumentLinter]
 
     /// Creates a linter.
     public init(
         registry: CheckRegistry = .builtIn,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        requiresExampleCoverage: Bool = false
+        requiresExampleCoverage: Bool = false,
+        documentLinters: [DocumentLinter] = []
     ) {
         self.registry = registry
         self.environment = environment
         self.requiresExampleCoverage = requiresExampleCoverage
+        self.documentLinters = documentLinters
     }
 
     /// What a lint run found.
@@ -87,6 +91,10 @@ public struct PolicyLinter: Sendable {
         var examplesRun = 0
         var examplesPassed = 0
         for file in files {
+            if !documentLinters.isEmpty, let linter = documentLinter(for: file) {
+                diagnostics += linter.diagnose(file)
+                continue
+            }
             guard Self.isPolicyRoot(file) else {
                 unparsed.append(file)
                 continue
@@ -124,6 +132,18 @@ public struct PolicyLinter: Sendable {
         return Report(
             files: files, policies: policies, diagnostics: Self.withSourceLines(Self.deduplicated(sorted)), examplesRun: examplesRun,
             examplesPassed: examplesPassed)
+    }
+
+    /// The document linter that claims `file`, judged by its top-level keys.
+    private func documentLinter(for file: String) -> DocumentLinter? {
+        guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+            return nil
+        }
+        var keys = Set<String>()
+        for line in text.split(whereSeparator: \.isNewline) where line.first.map({ $0.isLetter || $0 == "_" }) == true {
+            if let colon = line.firstIndex(of: ":") { keys.insert(String(line[..<colon])) }
+        }
+        return documentLinters.first { $0.claims(keys) }
     }
 
     /// Whether the file is a policy (has a top-level `policy:` key), read cheaply.
