@@ -14,6 +14,8 @@ import Synchronization
 /// returns (after an optional delay, or not at all), closes every connection after one exchange and
 /// records the requests it saw. Tests of ``LanguageModel`` clients use it to play the provider: normal
 /// answers, 429 and 500 errors, malformed JSON and answers that come too late.
+///
+/// The server stops when the value is released: keep a reference for as long as clients call it.
 package final class StubHTTPServer: Sendable {
     /// A request as the server read it.
     package struct Request: Sendable {
@@ -55,8 +57,17 @@ package final class StubHTTPServer: Sendable {
     package var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/")! }
 
     private let listener: Int32
-    private let handler: @Sendable (Request) -> Response
-    private let received = Mutex<[Request]>([])
+    private let exchanges: Exchanges
+
+    /// What the accepting and serving threads share: they never hold the server itself, so dropping the
+    /// server stops them.
+    private final class Exchanges: Sendable {
+        let handler: @Sendable (Request) -> Response
+        let received = Mutex<[Request]>([])
+        let isStopped = Atomic(false)
+
+        init(handler: @escaping @Sendable (Request) -> Response) { self.handler = handler }
+    }
 
     /// Starts a server that answers every request with `handler`'s response.
     package init(handler: @escaping @Sendable (Request) -> Response) throws {
@@ -81,52 +92,53 @@ package final class StubHTTPServer: Sendable {
         }
         self.listener = socket
         self.port = Int(UInt16(bigEndian: address.sin_port))
-        self.handler = handler
-        let thread = Thread { [self] in acceptLoop() }
-        thread.start()
+        let exchanges = Exchanges(handler: handler)
+        self.exchanges = exchanges
+        Thread { Self.acceptLoop(listener: socket, exchanges: exchanges) }.start()
     }
 
     /// Every request received so far, in arrival order.
-    package var requests: [Request] { received.withLock { $0 } }
+    package var requests: [Request] { exchanges.received.withLock { $0 } }
 
     /// Stops accepting connections. Exchanges in progress finish.
     package func stop() {
-        shutdown(listener, Int32(SHUT_RDWR))
+        // Shut down once; the accepting thread closes the socket when `accept` fails, so the descriptor
+        // cannot be reused by another socket while that thread might still call `accept` on it.
+        if !exchanges.isStopped.exchange(true, ordering: .acquiringAndReleasing) {
+            shutdown(listener, Int32(SHUT_RDWR))
+        }
     }
 
-    deinit {
-        shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-    }
+    deinit { stop() }
 
-    private func acceptLoop() {
+    private static func acceptLoop(listener: Int32, exchanges: Exchanges) {
         while true {
             let connection = accept(listener, nil, nil)
             guard connection >= 0 else {
                 if errno == EINTR { continue }
+                close(listener)  // shut down by stop()
                 return
             }
-            let thread = Thread { [self] in serve(connection) }
-            thread.start()
+            Thread { serve(connection, exchanges: exchanges) }.start()
         }
     }
 
-    private func serve(_ connection: Int32) {
+    private static func serve(_ connection: Int32, exchanges: Exchanges) {
         defer { close(connection) }
-        guard let request = Self.readRequest(from: connection) else { return }
-        received.withLock { $0.append(request) }
-        let response = handler(request)
+        guard let request = readRequest(from: connection) else { return }
+        exchanges.received.withLock { $0.append(request) }
+        let response = exchanges.handler(request)
         if response.delay > .zero {
             let (seconds, attoseconds) = response.delay.components
             Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
         }
-        var head = "HTTP/1.1 \(response.status) \(Self.reason(response.status))\r\n"
+        var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
         var headers = response.headers
         headers["Content-Length"] = String(response.body.count)
         headers["Connection"] = "close"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
-        Self.write(Data(head.utf8) + response.body, to: connection)
+        write(Data(head.utf8) + response.body, to: connection)
     }
 
     private static func readRequest(from connection: Int32) -> Request? {

@@ -116,7 +116,8 @@ public final class CostTracker: Sendable {
     /// The real cost is recorded even when it is above the estimate: it was spent.
     ///
     /// - Parameters:
-    ///   - model: The model that answered, when it differs from the reserved one (a dated snapshot).
+    ///   - model: The model that answered, when it differs from the reserved one (a dated snapshot). A
+    ///     name the price table cannot price is recorded under the reserved model.
     /// - Returns: The cost of the call.
     /// - Throws: ``UnknownModelError``, or what the store throws when saving; the spending is recorded in
     ///   memory either way.

@@ -91,7 +91,7 @@ public struct GuardedModel: LanguageModel {
         let start = clock.now
         let routing = router?.route(request)
         let modelName = routing?.model ?? request.model ?? defaultModel
-        var record = CallRecord(model: modelName, user: request.user, outcome: .failed, latency: .zero)
+        var record = CallRecord(model: modelName, user: request.user, outcome: .failed, latency: .zero, routing: routing)
         defer {
             record.latency = start.duration(to: clock.now)
             monitor?.record(record)

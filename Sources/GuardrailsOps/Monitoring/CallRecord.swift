@@ -32,11 +32,13 @@ public struct CallRecord: Sendable, Hashable {
     public var cost: Decimal?
     /// Every rule that reported a finding, in either chain (a rule that fired twice is listed once).
     public var triggeredRules: [String]
+    /// The router's choice and reason, when a router picked the model.
+    public var routing: ModelRouter.Decision?
 
     /// Creates a record.
     public init(
         model: String, user: String? = nil, outcome: Outcome, latency: Duration, usage: TokenUsage = TokenUsage(),
-        cost: Decimal? = nil, triggeredRules: [String] = []
+        cost: Decimal? = nil, triggeredRules: [String] = [], routing: ModelRouter.Decision? = nil
     ) {
         self.model = model
         self.user = user
@@ -45,5 +47,6 @@ public struct CallRecord: Sendable, Hashable {
         self.usage = usage
         self.cost = cost
         self.triggeredRules = triggeredRules
+        self.routing = routing
     }
 }

@@ -26,6 +26,7 @@ import Synchronization
 /// - `_cost_total` (floating-point counter; `model`)
 /// - `_rule_triggers_total` (counter; `rule`)
 /// - `_feedback_total` (counter; `model`, `rating`: positive, negative)
+/// - `_routes_total` (counter; `complexity`, `model`): the router's choices
 public final class Monitor: Sendable {
     /// How many recent latencies percentiles are computed over.
     public let sampleCapacity: Int
@@ -90,6 +91,12 @@ public final class Monitor: Sendable {
         if let cost = call.cost {
             FloatingPointCounter(label: "\(metricsPrefix)_cost_total", dimensions: [("model", call.model)], factory: metrics)
                 .increment(by: NSDecimalNumber(decimal: cost).doubleValue)
+        }
+        if let routing = call.routing {
+            Counter(
+                label: "\(metricsPrefix)_routes_total", dimensions: [("complexity", routing.complexity.rawValue), ("model", routing.model)],
+                factory: metrics
+            ).increment()
         }
         for rule in Set(call.triggeredRules).sorted() {
             Counter(label: "\(metricsPrefix)_rule_triggers_total", dimensions: [("rule", rule)], factory: metrics).increment()

@@ -24,8 +24,9 @@ struct ResponseJudgeTests {
     static let valid = #"{"scores": {"accuracy": 4, "relevance": 5, "completeness": 3, "clarity": 5}, "explanation": "Mostly right."}"#
 
     @Test func readsScoresFromAFencedAnswerWithTextAround() async throws {
-        let (_, judge) = try judgeServer(["Here is my evaluation:\n```json\n\(Self.valid)\n```\nHope this helps!"])
+        let (server, judge) = try judgeServer(["Here is my evaluation:\n```json\n\(Self.valid)\n```\nHope this helps!"])
         let judgement = try await judge.judge(question: "q", reference: "r", response: "a")
+        #expect(server.requests.count == 1)
         #expect(judgement.scores == ["accuracy": 4, "relevance": 5, "completeness": 3, "clarity": 5])
         #expect(judgement.explanation == "Mostly right.")
     }
@@ -48,12 +49,13 @@ struct ResponseJudgeTests {
     }
 
     @Test func rejectsFractionalScoresAndAnswersWithoutJSON() async throws {
-        let (_, fractional) = try judgeServer([#"{"scores": {"accuracy": 3.5, "relevance": 5, "completeness": 3, "clarity": 5}}"#])
+        let (fractionalServer, fractional) = try judgeServer([#"{"scores": {"accuracy": 3.5, "relevance": 5, "completeness": 3, "clarity": 5}}"#])
         let error = try await #require(throws: JudgeError.self) { try await fractional.judge(question: "q", response: "a") }
         #expect(error.message == #"score for "accuracy" is 3.5, not a whole number from 1 to 5"#)
-        let (_, prose) = try judgeServer(["I would give it a four."])
+        let (proseServer, prose) = try judgeServer(["I would give it a four."])
         let proseError = try await #require(throws: JudgeError.self) { try await prose.judge(question: "q", response: "a") }
         #expect(proseError.message == "no JSON object in the answer")
+        #expect(fractionalServer.requests.count == 2 && proseServer.requests.count == 2)
     }
 
     @Test func batchesRespectTheConcurrencyLimitAndAverage() async throws {

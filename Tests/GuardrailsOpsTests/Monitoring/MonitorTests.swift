@@ -61,7 +61,9 @@ struct MonitorTests {
         monitor.record(CallRecord(
             model: "gpt-4o-mini", outcome: .answered, latency: .milliseconds(120), usage: TokenUsage(input: 100, output: 40),
             cost: Decimal(string: "0.000039"), triggeredRules: ["pii-redact"]))
-        monitor.record(CallRecord(model: "gpt-4o-mini", outcome: .blockedInput, latency: .milliseconds(2), triggeredRules: ["injection"]))
+        monitor.record(CallRecord(
+            model: "gpt-4o-mini", outcome: .blockedInput, latency: .milliseconds(2), triggeredRules: ["injection"],
+            routing: ModelRouter.Decision(model: "gpt-4o-mini", complexity: .simple, reason: "simple: one short question")))
         monitor.recordFeedback(positive: false, model: "gpt-4o-mini")
 
         var buffer: [UInt8] = []
@@ -76,6 +78,7 @@ struct MonitorTests {
             #"guardrails_rule_triggers_total{rule="injection"} 1"#,
             #"guardrails_feedback_total{model="gpt-4o-mini",rating="negative"} 1"#,
             #"guardrails_request_duration_count{model="gpt-4o-mini",outcome="answered"} 1"#,
+            #"guardrails_routes_total{complexity="simple",model="gpt-4o-mini"} 1"#,
         ] {
             #expect(exposition.contains(line), "missing \(line) in:\n\(exposition)")
         }
