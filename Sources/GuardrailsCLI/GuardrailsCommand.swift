@@ -13,7 +13,7 @@ struct GuardrailsCommand: AsyncParsableCommand {
             Exit status, like grep: 0 nothing was blocked, 1 something was blocked, 2 an error \
             (bad arguments, an invalid policy, unreadable or malformed input).
             """,
-        subcommands: [FilterCommand.self, ProfileCommand.self, PromptsCommand.self, TestCommand.self, EvalCommand.self]
+        subcommands: [FilterCommand.self, ProfileCommand.self, PromptsCommand.self, TestCommand.self, EvalCommand.self, RAGEvalCommand.self]
     )
 
     /// Parses and runs, mapping every failure to exit status 2 (argument-parser's usage errors would be 64).

@@ -14,6 +14,7 @@ import Yams
 /// similarity_threshold: 0.75 # 0 to 1
 /// reranker: cohere-rerank-v3 # or null
 /// generation: {model: gpt-4.1-mini, temperature: 0.2, max_tokens: 800}
+/// criteria: {recall: 0.8, faithfulness: 0.9}   # pass/fail for RAG evaluation
 /// ```
 /// A model configuration needs `model` and may set `temperature`, `top_p`, `max_tokens`, `provider`
 /// and `base_url`. Any other configuration must be a YAML mapping.
@@ -40,6 +41,14 @@ struct ConfigurationSchema: Sendable {
         Field(name: "max_tokens", type: .integer(minimum: 1), isRequired: false),
     ])
 
+    /// Pass/fail thresholds for ``RAGEvaluator``, each from 0 to 1.
+    static let ragCriteria = ConfigurationSchema(fields: [
+        Field(name: "precision", type: .number(0...1), isRequired: false),
+        Field(name: "recall", type: .number(0...1), isRequired: false),
+        Field(name: "faithfulness", type: .number(0...1), isRequired: false),
+        Field(name: "accuracy", type: .number(0...1), isRequired: false),
+    ])
+
     static let rag = ConfigurationSchema(fields: [
         Field(name: "chunk_size", type: .integer(minimum: 1), isRequired: true),
         Field(name: "chunk_overlap", type: .integer(minimum: 0), isRequired: false),
@@ -48,6 +57,7 @@ struct ConfigurationSchema: Sendable {
         Field(name: "similarity_threshold", type: .number(0...1), isRequired: false),
         Field(name: "reranker", type: .optionalString, isRequired: false),
         Field(name: "generation", type: .mapping(generation), isRequired: false),
+        Field(name: "criteria", type: .mapping(ragCriteria), isRequired: false),
     ])
 
     static let model = ConfigurationSchema(fields: [

@@ -179,7 +179,9 @@ struct PromptRegistryTests {
             similarity_threshold: 0.7
             reranker: null
             generation: {model: gpt-4.1-mini, temperature: 0.2, max_tokens: 800}
+            criteria: {recall: 0.8, faithfulness: 0.9}
             """, kind: .ragConfiguration)
+        #expect(RAGCriteria(ragConfigurationYAML: try registry.version(small.version, of: "rag").content) == RAGCriteria(recall: 0.8, faithfulness: 0.9))
         let large = try registry.registerConfiguration("rag", yaml: """
             chunk_size: 512
             chunk_overlap: 64
@@ -203,6 +205,7 @@ struct PromptRegistryTests {
                 top_k: 0
                 similarity_treshold: 0.7
                 generation: {temperature: 3}
+                criteria: {recall: 2}
                 """, kind: .ragConfiguration)
         }
         #expect(error?.kind == .invalidConfiguration)
@@ -212,6 +215,7 @@ struct PromptRegistryTests {
             "3: 'top_k' must be at least 1, found 0",
             "5: missing required key 'generation.model'",
             "5: 'generation.temperature' must be between 0.0 and 2.0, found 3.0",
+            "6: 'criteria.recall' must be between 0.0 and 1.0, found 2.0",
             "2: chunk_overlap (300) must be smaller than chunk_size (256)",
         ])
         #expect(!FileManager.default.fileExists(atPath: directory.url.appending(path: "index.json").path))
