@@ -10,8 +10,10 @@ struct GuardrailsCommand: AsyncParsableCommand {
         commandName: "guardrails",
         abstract: "Check and redact LLM prompts and answers with guardrail policies.",
         discussion: """
-            Exit status, like grep: 0 nothing was blocked, 1 something was blocked, 2 an error \
-            (bad arguments, an invalid policy, unreadable or malformed input).
+            Exit status, like grep: 0 success (nothing was blocked), 1 something was blocked, refused or \
+            failed (a blocked record, a refused promotion, a failing test case, a crossed threshold), 2 an \
+            error (bad arguments, an invalid policy or suite, unreadable or malformed input). Each \
+            command's --help gives its details.
             """,
         subcommands: [FilterCommand.self, ProfileCommand.self, PromptsCommand.self, TestCommand.self, EvalCommand.self, RAGEvalCommand.self]
     )

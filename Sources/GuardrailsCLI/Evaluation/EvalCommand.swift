@@ -75,7 +75,12 @@ struct EvalCommand: AsyncParsableCommand {
         let evaluation = TrafficEvaluation(
             judge: ResponseJudge(model: judgeModel, criteria: judgeCriteria, modelName: model), thresholds: thresholds,
             concurrency: concurrency)
-        let report = await evaluation.run(sampled)
+        let showsProgress = isatty(STDERR_FILENO) == 1
+        let total = sampled.count
+        let report = await evaluation.run(sampled) { done in
+            if showsProgress { FileHandle.standardError.write(Data("\rjudged \(done)/\(total)\u{1B}[K".utf8)) }
+        }
+        if showsProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let judged = sampled.count - report.unjudged.count
         print("judged \(judged), could not judge \(report.unjudged.count)")
         for (exchange, error) in report.unjudged.prefix(5) { errors.write(Data("warning: line \(exchange.line): \(error)\n".utf8)) }

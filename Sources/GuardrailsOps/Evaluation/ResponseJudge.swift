@@ -57,8 +57,11 @@ public struct ResponseJudge: Sendable {
 
     /// Scores many answers, at most `concurrency` at a time.
     ///
-    /// An item whose judging fails is reported with its error; the others still count.
-    public func judgeAll(_ items: [JudgeItem], concurrency: Int = 4) async -> BatchJudgement {
+    /// An item whose judging fails is reported with its error; the others still count. `progress` is
+    /// called with the number of items done after each one.
+    public func judgeAll(
+        _ items: [JudgeItem], concurrency: Int = 4, progress: @Sendable (Int) -> Void = { _ in }
+    ) async -> BatchJudgement {
         var results = Array(repeating: Result<Judgement, JudgeError>.failure(JudgeError("not judged")), count: items.count)
         await withTaskGroup(of: (Int, Result<Judgement, JudgeError>).self) { group in
             var next = 0
@@ -79,8 +82,11 @@ public struct ResponseJudge: Sendable {
                 }
             }
             for _ in 0..<max(1, concurrency) { startNext() }
+            var done = 0
             for await (index, result) in group {
                 results[index] = result
+                done += 1
+                progress(done)
                 startNext()
             }
         }

@@ -26,10 +26,10 @@ public struct TrafficEvaluation: Sendable {
         self.concurrency = concurrency
     }
 
-    /// Judges every exchange of `sample`.
-    public func run(_ sample: [LoggedExchange]) async -> TrafficReport {
+    /// Judges every exchange of `sample`; `progress` gets the number judged so far after each one.
+    public func run(_ sample: [LoggedExchange], progress: @Sendable (Int) -> Void = { _ in }) async -> TrafficReport {
         let items = sample.map { JudgeItem(question: $0.prompt, reference: $0.reference, response: $0.response) }
-        let batch = await judge.judgeAll(items, concurrency: concurrency)
+        let batch = await judge.judgeAll(items, concurrency: concurrency, progress: progress)
         return TrafficReport(exchanges: sample, batch: batch, thresholds: thresholds)
     }
 }

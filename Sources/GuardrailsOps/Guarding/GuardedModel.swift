@@ -15,6 +15,9 @@ public import Guardrails
 /// let answer = try await guarded.respond(to: ChatRequest(prompt: prompt, user: userID))
 /// ```
 ///
+/// The input chain checks the request's last user message, the one the model is asked to answer
+/// (earlier turns were checked when they were sent; system messages are the application's own).
+///
 /// What it guarantees:
 /// - A request the input chain blocks never reaches the model, and an answer the output chain blocks
 ///   never reaches the caller: both throw ``GuardrailViolation``, which carries findings, not text.

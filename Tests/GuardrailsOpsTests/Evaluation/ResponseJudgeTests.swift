@@ -75,7 +75,9 @@ struct ResponseJudgeTests {
         let judge = ResponseJudge(
             model: try OpenAICompatibleModel(configuration: .init(baseURL: server.baseURL, model: "judge", retry: .never), environment: [:]))
         let items = (0..<8).map { JudgeItem(question: "q\($0)", response: "a\($0)") }
-        let batch = await judge.judgeAll(items, concurrency: 3)
+        let reported = Mutex<[Int]>([])
+        let batch = await judge.judgeAll(items, concurrency: 3) { done in reported.withLock { $0.append(done) } }
+        #expect(reported.withLock { $0 } == Array(1...8))
         #expect(batch.failures == 0)
         #expect(batch.averages == ["accuracy": 4, "relevance": 4, "completeness": 4, "clarity": 4])
         #expect(inFlight.withLock { $0.max } <= 3)
