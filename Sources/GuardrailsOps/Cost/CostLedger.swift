@@ -62,6 +62,16 @@ public struct FileCostStore: CostStore {
     /// Creates a store at `url`; the file is created on the first save.
     public init(url: URL) { self.url = url }
 
+    /// Where a ``CostTracker`` keeps its ledger unless told otherwise: `$GUARDRAILS_COST_LEDGER` when set,
+    /// else `guardrails/costs.json` in `$XDG_STATE_HOME` (by default `~/.local/state`), the place for
+    /// state that must outlive a restart.
+    public static func defaultLocation(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let path = environment["GUARDRAILS_COST_LEDGER"], !path.isEmpty { return URL(filePath: path) }
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(filePath: $0) }
+            ?? FileManager.default.homeDirectoryForCurrentUser.appending(path: ".local/state")
+        return state.appending(path: "guardrails/costs.json")
+    }
+
     /// Reads the file; a missing file is an empty ledger.
     ///
     /// - Throws: ``StorageError`` naming the file when it exists but is not a ledger. The file is left

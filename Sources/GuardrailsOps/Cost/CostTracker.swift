@@ -22,8 +22,9 @@ import Synchronization
 /// }
 /// ```
 ///
-/// Settled spending goes to the ``CostStore`` after every call, so a restarted process keeps today's
-/// and this month's spending; reservations live in memory only. Crossing an alert threshold of a budget
+/// Settled spending goes to the ``CostStore`` after every call (by default a JSON file in the user's
+/// state directory), so a restarted process keeps today's and this month's spending; reservations live
+/// in memory only. Crossing an alert threshold of a budget
 /// calls the alert handler once per budget, threshold and period.
 public final class CostTracker: Sendable {
     /// A cost set aside for a call that is running.
@@ -60,7 +61,9 @@ public final class CostTracker: Sendable {
     /// - Parameters:
     ///   - prices: What each model costs. Defaults to ``PriceTable/bundledDefault``.
     ///   - budgets: Limits to enforce; none by default.
-    ///   - store: Where settled spending is kept. Defaults to memory only.
+    ///   - store: Where settled spending is kept. Defaults to a file at
+    ///     ``FileCostStore/defaultLocation(environment:)``, so a restarted process keeps today's spend;
+    ///     pass ``InMemoryCostStore`` to keep nothing.
     ///   - timeZone: The time zone whose days and months budgets reset in. Defaults to UTC.
     ///   - now: The clock; tests pass a fixed one.
     ///   - onAlert: Called, outside the tracker's lock, when a budget crosses an alert threshold.
@@ -68,7 +71,7 @@ public final class CostTracker: Sendable {
     public init(
         prices: PriceTable = .bundledDefault,
         budgets: [Budget] = [],
-        store: any CostStore = InMemoryCostStore(),
+        store: any CostStore = FileCostStore(url: FileCostStore.defaultLocation()),
         timeZone: TimeZone = .gmt,
         now: @escaping @Sendable () -> Date = { Date() },
         onAlert: @escaping @Sendable (BudgetAlert) -> Void = { _ in }

@@ -22,7 +22,7 @@ struct BudgetCheckTests {
     let policy = try! PolicyLoader(registry: .operations).load(yaml: Self.policyYAML)
 
     @Test func blocksOnceTheTrackersBudgetIsSpentAndAnnotatesBefore() throws {
-        let tracker = try CostTracker(budgets: [Budget(.eachUser, .daily, limit: 1)])
+        let tracker = try CostTracker(budgets: [Budget(.eachUser, .daily, limit: 1)], store: InMemoryCostStore())
         try tracker.record(usage: TokenUsage(output: 50_000), model: "gpt-4o", user: "u-1")  // $0.50
         #expect(try policy.evaluate("hi", context: tracker.budgetContext(user: "u-1", model: "gpt-4o")).decision == .allow)
 
@@ -42,7 +42,7 @@ struct BudgetCheckTests {
     }
 
     @Test func reservationsOfRunningCallsCount() throws {
-        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: 1)])
+        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: 1)], store: InMemoryCostStore())
         _ = try tracker.reserve(model: "gpt-4o", user: nil, estimatedUsage: TokenUsage(output: 100_000))
         #expect(tracker.budgetContext(user: nil, model: "gpt-4o")[BudgetCheck.usedKey] == "1")
     }

@@ -11,7 +11,7 @@ struct CostTrackerTests {
     static let tenCents = TokenUsage(output: 10_000)
 
     @Test func fiftyConcurrentFirstRequestsCannotOverrunABudget() async throws {
-        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: 1)])
+        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: 1)], store: InMemoryCostStore())
         let admitted = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<50 {
                 group.addTask {
@@ -35,7 +35,7 @@ struct CostTrackerTests {
     }
 
     @Test func spendingExactlyTheLimitIsAllowedAndOneTokenMoreIsNot() throws {
-        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: Decimal(string: "0.10")!)])
+        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: Decimal(string: "0.10")!)], store: InMemoryCostStore())
         let reservation = try tracker.reserve(model: "gpt-4o", user: nil, estimatedUsage: Self.tenCents)
         try tracker.settle(reservation, usage: Self.tenCents)
         #expect(try tracker.reserve(model: "gpt-4o", user: nil, estimatedUsage: TokenUsage()).estimate == 0)
@@ -46,7 +46,7 @@ struct CostTrackerTests {
     }
 
     @Test func aReleasedReservationFreesTheBudget() throws {
-        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: Decimal(string: "0.10")!)])
+        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: Decimal(string: "0.10")!)], store: InMemoryCostStore())
         let first = try tracker.reserve(model: "gpt-4o", user: nil, estimatedUsage: Self.tenCents)
         #expect(throws: BudgetExceededError.self) {
             try tracker.reserve(model: "gpt-4o", user: nil, estimatedUsage: Self.tenCents)
@@ -56,7 +56,7 @@ struct CostTrackerTests {
     }
 
     @Test func theRealCostIsRecordedEvenAboveTheEstimate() throws {
-        let tracker = try CostTracker()
+        let tracker = try CostTracker(store: InMemoryCostStore())
         let reservation = try tracker.reserve(model: "gpt-4o", user: "u-1", estimatedUsage: TokenUsage(output: 10))
         let cost = try tracker.settle(reservation, usage: Self.tenCents, model: "gpt-4o-2024-08-06")
         #expect(cost == Decimal(string: "0.1"))
@@ -67,7 +67,7 @@ struct CostTrackerTests {
     }
 
     @Test func eachUserHasTheirOwnBudget() throws {
-        let tracker = try CostTracker(budgets: [Budget(.eachUser, .daily, limit: Decimal(string: "0.10")!)])
+        let tracker = try CostTracker(budgets: [Budget(.eachUser, .daily, limit: Decimal(string: "0.10")!)], store: InMemoryCostStore())
         try tracker.settle(try tracker.reserve(model: "gpt-4o", user: "alice", estimatedUsage: Self.tenCents), usage: Self.tenCents)
         let error = #expect(throws: BudgetExceededError.self) {
             try tracker.reserve(model: "gpt-4o", user: "alice", estimatedUsage: Self.tenCents)
@@ -79,7 +79,7 @@ struct CostTrackerTests {
     }
 
     @Test func aModelBudgetCountsItsSnapshotsAndNoOtherModel() throws {
-        let tracker = try CostTracker(budgets: [Budget(.model("gpt-4o"), .daily, limit: Decimal(string: "0.10")!)])
+        let tracker = try CostTracker(budgets: [Budget(.model("gpt-4o"), .daily, limit: Decimal(string: "0.10")!)], store: InMemoryCostStore())
         try tracker.record(usage: Self.tenCents, model: "gpt-4o-2024-08-06", user: nil)
         #expect(throws: BudgetExceededError.self) {
             try tracker.reserve(model: "gpt-4o", user: nil, estimatedUsage: TokenUsage(output: 1))
@@ -91,7 +91,7 @@ struct CostTrackerTests {
         let alerts = Mutex<[String]>([])
         let clock = ManualClock("2026-11-25T09:00:00Z")
         let tracker = try CostTracker(
-            budgets: [Budget(.total, .daily, limit: Decimal(string: "0.25")!, alertAt: [0.8, 1.0])], now: clock.closure,
+            budgets: [Budget(.total, .daily, limit: Decimal(string: "0.25")!, alertAt: [0.8, 1.0])], store: InMemoryCostStore(), now: clock.closure,
             onAlert: { alert in alerts.withLock { $0.append("\(alert.period) \(alert.threshold) \(alert.spent)") } })
         try tracker.record(usage: Self.tenCents, model: "gpt-4o", user: nil)  // 40%
         try tracker.record(usage: Self.tenCents, model: "gpt-4o", user: nil)  // 80%
@@ -107,7 +107,7 @@ struct CostTrackerTests {
     @Test func dailyBudgetsResetAtMidnightAndMonthlyOnesDoNot() throws {
         let clock = ManualClock("2026-11-25T23:00:00Z")
         let tracker = try CostTracker(
-            budgets: [Budget(.total, .daily, limit: Decimal(string: "0.15")!), Budget(.total, .monthly, limit: Decimal(string: "0.20")!)],
+            budgets: [Budget(.total, .daily, limit: Decimal(string: "0.15")!), Budget(.total, .monthly, limit: Decimal(string: "0.20")!)], store: InMemoryCostStore(),
             now: clock.closure)
         try tracker.record(usage: Self.tenCents, model: "gpt-4o", user: nil)
         #expect(throws: BudgetExceededError.self) { try tracker.reserve(model: "gpt-4o", user: nil, estimatedUsage: Self.tenCents) }
@@ -121,7 +121,7 @@ struct CostTrackerTests {
 
     @Test func projectsTheMonthFromTheSpendingRateSoFar() throws {
         let clock = ManualClock("2026-11-11T00:00:00Z")  // 10 of November's 30 days have passed
-        let tracker = try CostTracker(now: clock.closure)
+        let tracker = try CostTracker(store: InMemoryCostStore(), now: clock.closure)
         try tracker.record(usage: TokenUsage(output: 1_000_000), model: "gpt-4o", user: nil)  // $10
         try tracker.record(usage: TokenUsage(output: 0), model: "gpt-4o", user: nil)
         let report = tracker.report()
@@ -144,6 +144,14 @@ struct CostTrackerTests {
         }
     }
 
+    @Test func theDefaultLedgerIsAFileInTheStateDirectory() {
+        #expect(FileCostStore.defaultLocation(environment: ["XDG_STATE_HOME": "/var/state"]).path == "/var/state/guardrails/costs.json")
+        #expect(
+            FileCostStore.defaultLocation(environment: ["GUARDRAILS_COST_LEDGER": "/srv/app/spend.json", "XDG_STATE_HOME": "/x"]).path
+                == "/srv/app/spend.json")
+        #expect(FileCostStore.defaultLocation(environment: [:]).path.hasSuffix("/.local/state/guardrails/costs.json"))
+    }
+
     @Test func aCorruptLedgerIsAClearErrorAndIsNotOverwritten() throws {
         let directory = try TemporaryDirectory()
         let url = directory.url.appending(path: "spend.json")
@@ -154,7 +162,7 @@ struct CostTrackerTests {
     }
 
     @Test func aCallToAModelWithoutAPriceIsRefused() throws {
-        let tracker = try CostTracker()
+        let tracker = try CostTracker(store: InMemoryCostStore())
         #expect(throws: UnknownModelError.self) {
             try tracker.reserve(model: "my-local-model", user: nil, estimatedUsage: Self.tenCents)
         }

@@ -77,7 +77,7 @@ struct GuardedModelTests {
     @Test func reservesSettlesAndBlocksOnceTheBudgetIsSpent() async throws {
         // gpt-4o-mini: 100 × $0.15 + 50 × $0.60 per million = $0.000045 per call.
         let stub = try StubChatModel(usage: (100, 50)) { _, _ in "ok" }
-        let tracker = try CostTracker(budgets: [Budget(.eachUser, .daily, limit: Decimal(string: "0.00009")!)])
+        let tracker = try CostTracker(budgets: [Budget(.eachUser, .daily, limit: Decimal(string: "0.00009")!)], store: InMemoryCostStore())
         let guarded = GuardedModel(model: stub.client, policy: Self.policy, costs: tracker, estimatedOutputTokens: 10)
         let first = try await guarded.respond(to: ChatRequest(prompt: "hi", user: "u-1"))
         #expect(first.cost == Decimal(string: "0.000045"))
@@ -93,7 +93,7 @@ struct GuardedModelTests {
 
     @Test func aBudgetRefusalWithoutABudgetRuleStillStopsTheCall() async throws {
         let stub = try StubChatModel { _, _ in "ok" }
-        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: Decimal(string: "0.0001")!)])
+        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: Decimal(string: "0.0001")!)], store: InMemoryCostStore())
         let policy = try PolicyLoader().load(yaml: "policy: plain\ninput: []\n")
         let guarded = GuardedModel(model: stub.client, policy: policy, costs: tracker)
         // 1,000 estimated output tokens at $0.60 per million are more than $0.0001.
@@ -102,7 +102,7 @@ struct GuardedModelTests {
     }
 
     @Test func aFailedCallReleasesItsReservation() async throws {
-        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: 1)])
+        let tracker = try CostTracker(budgets: [Budget(.total, .daily, limit: 1)], store: InMemoryCostStore())
         let unreachable = try OpenAICompatibleModel(
             configuration: .init(baseURL: URL(string: "http://127.0.0.1:9")!, model: "gpt-4o-mini", retry: .never), environment: [:])
         let guarded = GuardedModel(model: unreachable, policy: Self.policy, costs: tracker)
@@ -129,7 +129,7 @@ struct GuardedModelTests {
     @Test func theMonitorSeesEveryOutcome() async throws {
         let stub = try StubChatModel(usage: (100, 50)) { prompt, _ in prompt == "leak" ? "INTERNAL-1" : "fine" }
         let monitor = Monitor(metrics: NOOPMetricsHandler.instance)
-        let tracker = try CostTracker()
+        let tracker = try CostTracker(store: InMemoryCostStore())
         let guarded = GuardedModel(model: stub.client, policy: Self.policy, costs: tracker, monitor: monitor)
         _ = try await guarded.respond(to: ChatRequest(prompt: "hello"))
         _ = try await guarded.respond(to: ChatRequest(prompt: "mail me at a@example.com"))
