@@ -16,28 +16,60 @@ import CPCRE2
 /// try pattern.forEachMatch(in: "Project  Falcon ships") { span in print(span) }  // 0..<15
 /// ```
 public struct Pattern: Sendable {
+    /// Everything a pattern holds, in one object: copying a pattern (checks keep them in arrays of
+    /// structs that the hot path iterates) then costs one reference count, not one per field.
+    private final class Storage: Sendable {
+        let source: String
+        let options: Options
+        let limits: MatchLimits
+        let anchors: LiteralAnchors
+        let anchorIDs: [Int32]
+        let prefixIDs: [Int32]
+        let prefixAtWordStart: [Bool]
+        let windowIDs: [Int32]
+        let code: CompiledCode
+
+        init(source: String, options: Options, limits: MatchLimits) throws(PatternError) {
+            self.source = source
+            self.options = options
+            self.limits = limits
+            self.code = try CompiledCode(
+                source: source, options: options.rawValue | UInt32(PCRE2_UTF | PCRE2_USE_OFFSET_LIMIT), limits: limits)
+            let anchors = LiteralAnchors(
+                source: source, caseless: options.contains(.caseless), unicodeClasses: options.contains(.ucp))
+            self.anchors = anchors
+            self.anchorIDs = anchors.literals.map(LiteralID.id(for:))
+            let marker = LiteralAnchors.Node.wordStartMarker
+            self.prefixIDs = anchors.prefixes.map { LiteralID.id(for: $0.first == marker ? Array($0.dropFirst()) : $0) }
+            self.prefixAtWordStart = anchors.prefixes.map { $0.first == marker }
+            self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
+        }
+    }
+
+    private let storage: Storage
+
     /// The pattern as written.
-    public let source: String
+    public var source: String { storage.source }
 
     /// The options the pattern was compiled with.
-    public let options: Options
+    public var options: Options { storage.options }
 
     /// The limits every match of this pattern runs under.
-    public let limits: MatchLimits
+    public var limits: MatchLimits { storage.limits }
 
     /// What every match contains, so a policy's one-pass prefilter can skip texts that cannot match.
-    public let anchors: LiteralAnchors
+    public var anchors: LiteralAnchors { storage.anchors }
 
     /// Process-wide ids of ``LiteralAnchors/literals``.
-    let anchorIDs: [Int32]
+    var anchorIDs: [Int32] { storage.anchorIDs }
     /// Process-wide ids of ``LiteralAnchors/prefixes`` (without their word-start marker).
-    let prefixIDs: [Int32]
+    var prefixIDs: [Int32] { storage.prefixIDs }
     /// For each prefix id: whether the prefix counts only at a word start (not after `a–z`, `0–9`).
-    let prefixAtWordStart: [Bool]
+    var prefixAtWordStart: [Bool] { storage.prefixAtWordStart }
     /// Process-wide ids of ``LiteralAnchors/windowLiterals``.
-    let windowIDs: [Int32]
+    var windowIDs: [Int32] { storage.windowIDs }
 
-    private let code: CompiledCode
+    private var code: CompiledCode { storage.code }
 
     /// Compiles `source` with PCRE2 in UTF mode and JIT-compiles it.
     ///
@@ -47,18 +79,7 @@ public struct Pattern: Sendable {
     ///   - limits: Backtracking and memory limits for every match. Defaults to ``MatchLimits/default``.
     /// - Throws: ``PatternError`` with PCRE2's message and the UTF-8 byte offset of the error inside `source`.
     public init(_ source: String, options: Options = [], limits: MatchLimits = .default) throws(PatternError) {
-        self.source = source
-        self.options = options
-        self.limits = limits
-        self.code = try CompiledCode(
-            source: source, options: options.rawValue | UInt32(PCRE2_UTF | PCRE2_USE_OFFSET_LIMIT), limits: limits)
-        self.anchors = LiteralAnchors(
-            source: source, caseless: options.contains(.caseless), unicodeClasses: options.contains(.ucp))
-        self.anchorIDs = anchors.literals.map(LiteralID.id(for:))
-        let marker = LiteralAnchors.Node.wordStartMarker
-        self.prefixIDs = anchors.prefixes.map { LiteralID.id(for: $0.first == marker ? Array($0.dropFirst()) : $0) }
-        self.prefixAtWordStart = anchors.prefixes.map { $0.first == marker }
-        self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
+        storage = try Storage(source: source, options: options, limits: limits)
     }
 
     /// Whether the pattern runs on PCRE2's JIT (true on every platform PCRE2's JIT supports).
