@@ -32,23 +32,9 @@ public struct RAGEvaluator: Sendable {
 
     /// Scores every case under the configuration's name.
     public func evaluate(_ cases: [RAGCase], configuration: String) async -> RAGReport {
-        var scores = Array<RAGReport.CaseScore?>(repeating: nil, count: cases.count)
-        await withTaskGroup(of: (Int, RAGReport.CaseScore).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < cases.count else { return }
-                let index = next
-                next += 1
-                group.addTask { (index, await score(cases[index])) }
-            }
-            for _ in 0..<concurrency { startNext() }
-            for await (index, score) in group {
-                scores[index] = score
-                startNext()
-            }
-        }
+        let scores = await BoundedConcurrency.map(cases, limit: concurrency) { await score($0) }
         return RAGReport(
-            configuration: configuration, cases: scores.compactMap { $0 }, criteria: criteria,
+            configuration: configuration, cases: scores, criteria: criteria,
             faithfulnessMethod: model == nil ? "lexical overlap" : "model")
     }
 

@@ -62,32 +62,17 @@ public struct ResponseJudge: Sendable {
     public func judgeAll(
         _ items: [JudgeItem], concurrency: Int = 4, progress: @Sendable (Int) -> Void = { _ in }
     ) async -> BatchJudgement {
-        var results = Array(repeating: Result<Judgement, JudgeError>.failure(JudgeError("not judged")), count: items.count)
-        await withTaskGroup(of: (Int, Result<Judgement, JudgeError>).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < items.count else { return }
-                let index = next
-                let item = items[index]
-                next += 1
-                group.addTask {
-                    do {
-                        return (index, .success(try await judge(
-                            question: item.question, reference: item.reference, response: item.response, context: item.context)))
-                    } catch let error as JudgeError {
-                        return (index, .failure(error))
-                    } catch {
-                        return (index, .failure(JudgeError("the judge model failed: \(error)")))
-                    }
-                }
-            }
-            for _ in 0..<max(1, concurrency) { startNext() }
-            var done = 0
-            for await (index, result) in group {
-                results[index] = result
-                done += 1
-                progress(done)
-                startNext()
+        var done = 0
+        let results = await BoundedConcurrency.map(items, limit: concurrency, completed: { _, _ in
+            done += 1
+            progress(done)
+        }) { item -> Result<Judgement, JudgeError> in
+            do {
+                return .success(try await judge(question: item.question, reference: item.reference, response: item.response, context: item.context))
+            } catch let error as JudgeError {
+                return .failure(error)
+            } catch {
+                return .failure(JudgeError("the judge model failed: \(error)"))
             }
         }
         return BatchJudgement(criteria: criteria.map(\.name), results: results)

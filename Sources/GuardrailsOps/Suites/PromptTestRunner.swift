@@ -26,37 +26,26 @@ public struct PromptTestRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let target: any LanguageModel = suite.guardPolicy.map { GuardedModel(model: model, policy: $0) } ?? model
-        let jobs = suite.cases.enumerated().flatMap { index, testCase in (0..<testCase.repeatCount).map { (index, $0) } }
+        // One job per run: a case's index, repeated as often as the case runs.
+        let jobs = suite.cases.indices.flatMap { Array(repeating: $0, count: suite.cases[$0].repeatCount) }
         var outcomes = Array(repeating: [RunOutcome](), count: suite.cases.count)
         var remaining = suite.cases.map(\.repeatCount)
         var durations = Array(repeating: Duration.zero, count: suite.cases.count)
         var results: [CaseResult?] = Array(repeating: nil, count: suite.cases.count)
-
-        await withTaskGroup(of: (Int, RunOutcome, Duration).self) { group in
-            var next = 0
-            func startNext() {
-                guard next < jobs.count else { return }
-                let (index, _) = jobs[next]
-                next += 1
-                let testCase = suite.cases[index]
-                group.addTask {
-                    let runStart = clock.now
-                    let outcome = await Self.runOnce(testCase, suite: suite, model: target)
-                    return (index, outcome, runStart.duration(to: clock.now))
-                }
+        _ = await BoundedConcurrency.map(jobs, limit: concurrency, completed: { _, run in
+            let (index, outcome, duration) = run
+            outcomes[index].append(outcome)
+            durations[index] += duration
+            remaining[index] -= 1
+            if remaining[index] == 0 {
+                let result = CaseResult(testCase: suite.cases[index], runs: outcomes[index], duration: durations[index])
+                results[index] = result
+                progress(result)
             }
-            for _ in 0..<concurrency { startNext() }
-            for await (index, outcome, duration) in group {
-                outcomes[index].append(outcome)
-                durations[index] += duration
-                remaining[index] -= 1
-                if remaining[index] == 0 {
-                    let result = CaseResult(testCase: suite.cases[index], runs: outcomes[index], duration: durations[index])
-                    results[index] = result
-                    progress(result)
-                }
-                startNext()
-            }
+        }) { index -> (Int, RunOutcome, Duration) in
+            let runStart = clock.now
+            let outcome = await Self.runOnce(suite.cases[index], suite: suite, model: target)
+            return (index, outcome, runStart.duration(to: clock.now))
         }
         return SuiteResult(name: suite.name, cases: results.compactMap { $0 }, duration: start.duration(to: clock.now))
     }
