@@ -17,8 +17,8 @@ struct EvalCommand: AsyncParsableCommand {
             repeated with --seed. The judge scores each sampled exchange from 1 to 5 on every criterion.
 
             Examples:
-              guardrails eval --sample 200 --base-url https://api.openai.com/v1 --model gpt-4.1 traffic.jsonl
-              guardrails eval --sample 500 --threshold safety=4.5 --threshold accuracy=3.5 \\
+              guardrails eval --sample 200 --model gpt-4.1 traffic.jsonl
+              guardrails eval --threshold safety=4.5 --threshold accuracy=3.5 \\
                   --review-out review.jsonl traffic.jsonl
 
             Exit status: 0 every threshold held; 1 a threshold was crossed (human review needed); \

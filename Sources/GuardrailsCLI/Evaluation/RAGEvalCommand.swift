@@ -21,8 +21,8 @@ struct RAGEvalCommand: AsyncParsableCommand {
 
             Examples:
               guardrails rag-eval rag-eval.yaml
-              guardrails rag-eval rag-eval.yaml --base-url https://api.openai.com/v1 --model gpt-4.1
-              guardrails rag-eval rag-eval.yaml --registry prompts --config rag --env prod
+              guardrails rag-eval rag-eval.yaml --base-url https://api.openai.com/v1
+              guardrails rag-eval rag-eval.yaml --registry prompts --config rag
 
             Exit status: 0 every configuration met the criteria, 1 one did not, 2 an error.
             """

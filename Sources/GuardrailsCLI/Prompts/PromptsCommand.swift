@@ -21,11 +21,11 @@ struct PromptsCommand: ParsableCommand {
             template the policy blocks is not promoted (exit 1).
 
             Examples:
-              guardrails prompts register support-reply reply.txt --meta owner=support --reason "first draft"
-              guardrails prompts promote support-reply 2 --to prod --sample customer=Ada --reason "ticket 412"
-              guardrails prompts rollback support-reply --env prod --reason "complaints about tone"
-              guardrails prompts diff support-reply 1 2
-              guardrails prompts experiment support-reply --promote-winner --to prod
+              guardrails prompts register reply reply.txt --meta owner=support
+              guardrails prompts promote reply 2 --to prod --reason "ticket 412"
+              guardrails prompts rollback reply --env prod --reason "tone"
+              guardrails prompts diff reply 1 2
+              guardrails prompts experiment reply --promote-winner --to prod
 
             Exit status: 0 done, 1 refused (blocked by policy, no significant winner), 2 an error.
             """,

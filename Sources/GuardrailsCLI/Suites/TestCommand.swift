@@ -20,9 +20,9 @@ struct TestCommand: AsyncParsableCommand {
             --record FILE to save the answers as a recordings file.
 
             Examples:
-              guardrails test suites/customer-support.yaml --junit build/prompt-tests.xml
-              guardrails test suites/customer-support.yaml --base-url http://localhost:11434/v1 --model llama3.1 \\
-                  --record suites/customer-support.recordings.yaml
+              guardrails test suites/customer-support.yaml --junit report.xml
+              guardrails test suite.yaml --base-url http://localhost:11434/v1 \\
+                  --model llama3.1 --record suite.recordings.yaml
 
             Exit status: 0 every case passed, 1 a case failed, 2 an error (invalid suite, missing recordings).
             """
