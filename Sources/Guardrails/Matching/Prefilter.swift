@@ -161,18 +161,27 @@ extension [UInt64] {
     }
 }
 
-/// What the anchor pass found in one text.
-struct AnchorScan {
+/// What the anchor pass found in one text. A class, so that handing it to each of a policy's patterns
+/// costs one reference count rather than one per array.
+final class AnchorScan {
     /// Bit set over literal ids.
-    var present: [UInt64]
+    let present: [UInt64]
     /// ASCII digits in the text.
-    var digits: Int
+    let digits: Int
     /// Each occurrence of a prefix literal: its id and start offset, in the order they end.
-    var occurrences: [(id: Int32, start: Int32)] = []
+    let occurrences: [(id: Int32, start: Int32)]
     /// By literal id, the index in `occurrences` of its last occurrence (-1: none); `previous` links each
     /// occurrence to the one before it with the same id.
-    var last: [Int32] = []
-    var previous: [Int32] = []
+    let last: [Int32]
+    let previous: [Int32]
+
+    init(present: [UInt64], digits: Int, occurrences: [(id: Int32, start: Int32)], last: [Int32], previous: [Int32]) {
+        self.present = present
+        self.digits = digits
+        self.occurrences = occurrences
+        self.last = last
+        self.previous = previous
+    }
 
     var hasBeyondASCIIFolds: Bool { LiteralID.beyondASCIIFolds.contains(where: present.contains(literal:)) }
 }
