@@ -15,7 +15,8 @@ import Synchronization
 /// records the requests it saw. Tests of ``LanguageModel`` clients use it to play the provider: normal
 /// answers, 429 and 500 errors, malformed JSON and answers that come too late.
 ///
-/// The server stops when the value is released: keep a reference for as long as clients call it.
+/// The server runs until ``stop()`` (or the end of the process), whether or not anything still refers
+/// to it.
 package final class StubHTTPServer: Sendable {
     /// A request as the server read it.
     package struct Request: Sendable {
@@ -59,8 +60,7 @@ package final class StubHTTPServer: Sendable {
     private let listener: Int32
     private let exchanges: Exchanges
 
-    /// What the accepting and serving threads share: they never hold the server itself, so dropping the
-    /// server stops them.
+    /// What the accepting and serving threads share.
     private final class Exchanges: Sendable {
         let handler: @Sendable (Request) -> Response
         let received = Mutex<[Request]>([])
@@ -94,7 +94,9 @@ package final class StubHTTPServer: Sendable {
         self.port = Int(UInt16(bigEndian: address.sin_port))
         let exchanges = Exchanges(handler: handler)
         self.exchanges = exchanges
-        Thread { Self.acceptLoop(listener: socket, exchanges: exchanges) }.start()
+        // The accepting thread holds the server until `stop()`, so a server a test no longer refers to
+        // after creating its client keeps answering.
+        Thread { [self] in withExtendedLifetime(self) { Self.acceptLoop(listener: socket, exchanges: exchanges) } }.start()
     }
 
     /// Every request received so far, in arrival order.
@@ -109,7 +111,6 @@ package final class StubHTTPServer: Sendable {
         }
     }
 
-    deinit { stop() }
 
     private static func acceptLoop(listener: Int32, exchanges: Exchanges) {
         while true {

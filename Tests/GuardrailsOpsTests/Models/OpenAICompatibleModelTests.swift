@@ -148,10 +148,11 @@ struct OpenAICompatibleModelTests {
     }
 
     @Test func retriesARefusedConnectionAsATransportError() async throws {
-        let server = try StubHTTPServer { _ in .json(Self.completion) }
-        server.stop()
+        // Port 9 (discard) has no listener here; a stopped stub's port could be taken by another test's.
+        let client = try OpenAICompatibleModel(
+            configuration: .init(baseURL: URL(string: "http://127.0.0.1:9/v1")!, model: "m", retry: Self.quickRetries), environment: [:])
         let error = try await #require(throws: LanguageModelError.self) {
-            try await model(server).complete(ChatRequest(prompt: "hi"))
+            try await client.complete(ChatRequest(prompt: "hi"))
         }
         #expect(error.kind == .transport)
         #expect(error.attempts == 3)
