@@ -61,8 +61,7 @@ struct EvalCommand: AsyncParsableCommand {
     func run() async throws {
         let judgeCriteria = try parseCriteria()
         let thresholds = try parseThresholds(criteria: judgeCriteria)
-        guard let url = URL(string: baseURL) else { throw ValidationError("--base-url '\(baseURL)' is not a URL") }
-        let judgeModel = try OpenAICompatibleModel(configuration: .init(baseURL: url, model: model, apiKeyVariable: apiKeyEnv))
+        let judgeModel = try LiveModel.make(baseURL: baseURL, model: model, apiKeyVariable: apiKeyEnv)
 
         let seed = self.seed ?? UInt64.random(in: 0...UInt64(UInt32.max))
         let (sampled, seen, malformed) = try read(seed: seed)

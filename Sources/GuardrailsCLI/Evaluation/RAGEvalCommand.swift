@@ -65,11 +65,7 @@ struct RAGEvalCommand: AsyncParsableCommand {
             criteria = RAGCriteria(ragConfigurationYAML: active.content)
             print("criteria from \(config) v\(active.version) (\(env))")
         }
-        var judge: (any LanguageModel)?
-        if let baseURL {
-            guard let url = URL(string: baseURL) else { throw ValidationError("--base-url '\(baseURL)' is not a URL") }
-            judge = try OpenAICompatibleModel(configuration: .init(baseURL: url, model: model, apiKeyVariable: apiKeyEnv))
-        }
+        let judge = try baseURL.map { try LiveModel.make(baseURL: $0, model: model, apiKeyVariable: apiKeyEnv) }
         let evaluator = RAGEvaluator(model: judge, criteria: criteria)
         var reports: [RAGReport] = []
         for (name, cases) in set.configurations { reports.append(await evaluator.evaluate(cases, configuration: name)) }

@@ -88,9 +88,7 @@ struct TestCommand: AsyncParsableCommand {
 
     private func makeModel(for suite: PromptTestSuite) throws -> (any LanguageModel, String, RecordingModel?) {
         if let baseURL {
-            guard let url = URL(string: baseURL) else { throw ValidationError("--base-url '\(baseURL)' is not a URL") }
-            let live = try OpenAICompatibleModel(
-                configuration: .init(baseURL: url, model: model ?? suite.model ?? "gpt-4o-mini", apiKeyVariable: apiKeyEnv))
+            let live = try LiveModel.make(baseURL: baseURL, model: model ?? suite.model ?? "gpt-4o-mini", apiKeyVariable: apiKeyEnv)
             if record != nil {
                 let recorder = RecordingModel(model: live)
                 return (recorder, "\(baseURL) (recording)", recorder)
