@@ -98,9 +98,7 @@ public final class CostTracker: Sendable {
         return try state.withLock { state in
             for budget in budgets where applies(budget, model: model, user: user) {
                 let spent = spending(of: budget, user: user, periods: periods, in: state.ledger)
-                let reserved = state.reservations.values
-                    .filter { applies(budget, model: $0.model, user: $0.user) && sameSubject(budget, user, $0.user) }
-                    .reduce(Decimal(0)) { $0 + $1.estimate }
+                let reserved = reservedAmount(of: budget, user: user, in: state.reservations)
                 if spent + reserved + estimate > budget.limit {
                     throw BudgetExceededError(
                         budget: budget, user: budget.scope == .eachUser ? user : nil, spent: spent, reserved: reserved,
@@ -191,9 +189,7 @@ public final class CostTracker: Sendable {
         let mostUsed: (budget: Budget, used: Decimal)? = state.withLock { state in
             budgets.filter { applies($0, model: model, user: user) }.map { budget in
                 let spent = spending(of: budget, user: user, periods: periods, in: state.ledger)
-                let reserved = state.reservations.values
-                    .filter { applies(budget, model: $0.model, user: $0.user) && sameSubject(budget, user, $0.user) }
-                    .reduce(Decimal(0)) { $0 + $1.estimate }
+                let reserved = reservedAmount(of: budget, user: user, in: state.reservations)
                 let used = budget.limit > 0 ? (spent + reserved) / budget.limit : 1
                 return (budget, used)
             }.max { $0.used < $1.used }
@@ -251,10 +247,11 @@ public final class CostTracker: Sendable {
         model == name || prices.entryName(for: model) == name
     }
 
-    /// Whether a reservation for `other` counts against `budget` as seen by `user`: for each-user
-    /// budgets only the same user's reservations do.
-    private func sameSubject(_ budget: Budget, _ user: String?, _ other: String?) -> Bool {
-        budget.scope != .eachUser || user == other
+    /// What running calls have reserved against `budget`; for each-user budgets, `user`'s calls only.
+    private func reservedAmount(of budget: Budget, user: String?, in reservations: [UInt64: Reservation]) -> Decimal {
+        reservations.values
+            .filter { applies(budget, model: $0.model, user: $0.user) && (budget.scope != .eachUser || $0.user == user) }
+            .reduce(Decimal(0)) { $0 + $1.estimate }
     }
 
     private func spending(of budget: Budget, user: String?, periods: (day: String, month: String), in ledger: CostLedger) -> Decimal {
