@@ -75,14 +75,15 @@ struct AnchorAutomaton: Sendable {
                 }
             }
         }
+        let lengthOf = Dictionary(literals.map { ($0.id, Int32($0.bytes.count)) }, uniquingKeysWith: { first, _ in first })
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
         var outputLengths: [Int32] = []
         for state in 0..<stateCount {
             // An output is the literal id times two, plus one when its positions are wanted.
-            outputs += Set(ending[state]).sorted().map { $0 * 2 + (positional.contains($0) ? 1 : 0) }
-            while outputLengths.count < outputs.count {
-                outputLengths.append(Int32(literals.first { $0.id == outputs[outputLengths.count] >> 1 }!.bytes.count))
+            for id in Set(ending[state]).sorted() {
+                outputs.append(id * 2 + (positional.contains(id) ? 1 : 0))
+                outputLengths.append(lengthOf[id]!)
             }
             outputStart.append(Int32(outputs.count))
         }

@@ -153,7 +153,7 @@ extension LiteralAnchors {
             self.required = required
             self.digits = digits
             self.starts = starts ?? exact
-            self.maxLength = maxLength ?? (exact.map { $0.map(\.count).max() ?? 0 } ?? 4)
+            self.maxLength = maxLength ?? (exact.map(Self.longest) ?? 4)
             self.window = window ?? exact.flatMap { Window($0, reach: 0) }
         }
 
@@ -176,6 +176,11 @@ extension LiteralAnchors {
 
         static func characters(_ set: Set<[UInt8]>, digits: Int = 0) -> Node {
             Node(exact: set, required: nil, digits: digits)
+        }
+
+        /// The node of each ASCII byte, built once: patterns are mostly literal characters.
+        static let asciiCharacters: [Node] = (0..<128).map { byte in
+            .characters([[UInt8(byte)]], digits: (0x30...0x39).contains(byte) ? 1 : 0)
         }
 
         /// The start set of `node` followed by something whose start set is `rest`.
@@ -214,7 +219,7 @@ extension LiteralAnchors {
 
         /// The strings every match contains one of, from the exact set when it has no empty string.
         var requirement: Set<[UInt8]>? {
-            if let exact, !exact.isEmpty, !exact.contains(where: \.isEmpty) { return Self.better(exact, required) }
+            if let exact, !exact.isEmpty, !exact.contains([]) { return Self.better(exact, required) }
             return required
         }
 
@@ -226,7 +231,8 @@ extension LiteralAnchors {
         }
 
         static func quality(_ set: Set<[UInt8]>) -> Double {
-            let weakest = set.map(selectivity).min() ?? 0
+            var weakest = set.isEmpty ? 0 : Double.infinity
+            for literal in set { weakest = Swift.min(weakest, selectivity(literal)) }
             let bits = set.count.bitWidth - set.count.leadingZeroBitCount  // about log2(count) + 1
             return weakest - 0.25 * Double(bits)
         }
@@ -236,18 +242,41 @@ extension LiteralAnchors {
         private static func selectivity(_ literal: [UInt8]) -> Double {
             guard literal.count == 1 else { return Double(Swift.min(literal.count, 6)) }
             let byte = literal[0]
-            let isCommon = isAlphanumeric(byte) || byte <= 0x20 || Array(".,-'\"()?!:;/".utf8).contains(byte)
-            return isCommon ? 0.5 : 1.5
+            return isAlphanumeric(byte) || byte <= 0x20 || isCommonPunctuation(byte) ? 0.5 : 1.5
+        }
+
+        private static func isCommonPunctuation(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "'"), UInt8(ascii: "\""),
+                UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"), UInt8(ascii: "!"), UInt8(ascii: ":"),
+                UInt8(ascii: ";"), UInt8(ascii: "/"):
+                true
+            default: false
+            }
+        }
+
+        /// The length of the longest string of `set`.
+        static func longest(_ set: Set<[UInt8]>) -> Int {
+            set.reduce(0) { Swift.max($0, $1.count) }
+        }
+
+        /// Every string of `left` followed by every string of `right`, unless there would be too many or
+        /// too long ones.
+        static func concatenation(_ left: Set<[UInt8]>, _ right: Set<[UInt8]>) -> Set<[UInt8]>? {
+            guard left.count * right.count <= maximumExact, longest(left) + longest(right) <= maximumLiteralLength else {
+                return nil
+            }
+            if left == [[]] { return right }
+            var result = Set<[UInt8]>(minimumCapacity: left.count * right.count)
+            for l in left {
+                for r in right { result.insert(l + r) }
+            }
+            return result
         }
 
         /// `a` followed by `b`.
         static func sequence(_ a: Node, _ b: Node) -> Node {
-            var exact: Set<[UInt8]>?
-            if let left = a.exact, let right = b.exact, left.count * right.count <= maximumExact,
-                (left.map(\.count).max() ?? 0) + (right.map(\.count).max() ?? 0) <= maximumLiteralLength
-            {
-                exact = Set(left.flatMap { l in right.map { r in l + r } })
-            }
+            let exact = a.exact.flatMap { left in b.exact.flatMap { right in concatenation(left, right) } }
             let required = better(a.requirement, b.requirement)
             let length = a.maxLength.flatMap { left in b.maxLength.map { left + $0 } }
             var window = Window.better(a.window, a.maxLength.flatMap { length in b.window?.shifted(by: length) })
@@ -286,7 +315,7 @@ extension LiteralAnchors {
             }
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
             return Node(
-                exact: exact, required: required, digits: branches.map(\.digits).min() ?? 0, starts: .some(starts),
+                exact: exact, required: required, digits: branches.lazy.map { $0.digits }.min() ?? 0, starts: .some(starts),
                 maxLength: .some(length), window: .some(window))
         }
 
@@ -304,8 +333,7 @@ extension LiteralAnchors {
                 exact = unit
                 for _ in 1..<minimum {
                     exact = exact.flatMap { power in
-                        let result = sequence(Node(exact: power, required: nil, digits: 0), Node(exact: unit, required: nil, digits: 0))
-                        return result.exact
+                        concatenation(power, unit)
                     }
                 }
             }
@@ -327,19 +355,23 @@ extension LiteralAnchors {
         static let maximumReach = 512
 
         init(literals: Set<[UInt8]>, reach: Int) {
+            self.init(literals: literals, reach: reach, quality: Node.quality(literals))
+        }
+
+        private init(literals: Set<[UInt8]>, reach: Int, quality: Double) {
             self.literals = literals
             self.reach = reach
-            self.quality = Node.quality(literals)
+            self.quality = quality
         }
 
         /// The window of an exact set, unless it holds the empty string.
         init?(_ exact: Set<[UInt8]>, reach: Int) {
-            guard !exact.isEmpty, !exact.contains(where: \.isEmpty), exact.count <= Node.maximumRequired else { return nil }
+            guard !exact.isEmpty, !exact.contains([]), exact.count <= Node.maximumRequired else { return nil }
             self.init(literals: exact, reach: reach)
         }
 
         func shifted(by length: Int) -> Window? {
-            reach + length > Self.maximumReach ? nil : Window(literals: literals, reach: reach + length)
+            reach + length > Self.maximumReach ? nil : Window(literals: literals, reach: reach + length, quality: quality)
         }
 
         func union(_ other: Window) -> Window? {
@@ -421,13 +453,13 @@ extension LiteralAnchors {
                 }
                 defer {
                     length = length.flatMap { before in atom.maxLength.map { before + $0 } }
-                    if let reach = runStart, let exact = run.exact, let whole = Window(exact, reach: 0) {
+                    if let reach = runStart, run.exact != nil, let whole = run.window {
                         window = Window.better(window, whole.shifted(by: reach))
                     }
                 }
                 required = Node.better(required, atom.required)
-                if atom.exact != nil, case let joined = Node.sequence(run, atom), joined.exact != nil {
-                    run = Node(exact: joined.exact, required: nil, digits: 0)
+                if let runExact = run.exact, let atomExact = atom.exact, let joined = Node.concatenation(runExact, atomExact) {
+                    run = Node(exact: joined, required: nil, digits: 0)
                     continue
                 }
                 required = Node.better(required, run.requirement)
@@ -500,9 +532,42 @@ extension LiteralAnchors {
             case ".": position += 1; return .anything
             case "^", "$": position += 1; return .empty
             default:
-                position += 1
-                return literal(scalar)
+                guard scalar.isASCII else {
+                    position += 1
+                    return literal(scalar)
+                }
+                return asciiRun()
             }
+        }
+
+        /// Consecutive plain ASCII characters as one atom (`ignore` rather than six), which is what the
+        /// sequence would join them into, at a fraction of the work. A character that a quantifier follows
+        /// is left to be an atom of its own.
+        private mutating func asciiRun() -> Node {
+            let first = literal(current!)
+            position += 1
+            guard current.map(Self.isSyntax) == false else { return first }
+            var bytes = first.exact!.first!
+            var digits = first.digits
+            while let scalar = current, scalar.isASCII, !Self.isSyntax(scalar), bytes.count < Node.maximumLiteralLength {
+                if let next = peek(1), Self.isQuantifier(next) { break }
+                let node = literal(scalar)
+                position += 1
+                bytes += node.exact!.first!
+                digits += node.digits
+            }
+            return bytes.count == 1 ? first : .characters([bytes], digits: digits)
+        }
+
+        private static func isSyntax(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar {
+            case "(", ")", "[", "\\", ".", "^", "$", "|", "*", "+", "?", "{": true
+            default: false
+            }
+        }
+
+        private static func isQuantifier(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "*" || scalar == "+" || scalar == "?" || scalar == "{"
         }
 
         /// A single character as it appears in text, folded like the anchor pass folds it.
@@ -511,8 +576,7 @@ extension LiteralAnchors {
                 var byte = UInt8(scalar.value)
                 if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
                 if caseless, byte == 0x6B || byte == 0x73 { sawCaselessKOrS = true }
-                let isDigit = byte >= 0x30 && byte <= 0x39
-                return .characters([[byte]], digits: isDigit ? 1 : 0)
+                return Node.asciiCharacters[Int(byte)]
             }
             // Outside ASCII, caseless matching uses Unicode case folding, which the anchor pass does not.
             if caseless, scalar.properties.changesWhenCaseFolded || scalar.properties.changesWhenCaseMapped {

@@ -30,6 +30,16 @@ struct LiteralAnchorsTests {
         #expect(anchors(#"\Qa.b\E|x\x41"#).0 == ["xa", "a.b"])
     }
 
+    @Test func runsOfPlainCharactersLeaveQuantifiersToTheirOwnCharacter() {
+        #expect(anchors("colou?r").0 == ["color", "colour"])
+        #expect(anchors("ab{2}c").0 == ["abbc"])
+        #expect(anchors("xyz+w").0 == ["xy"])
+        // A brace that is not a quantifier is a literal character.
+        #expect(anchors("a{b").0 == ["a{b"])
+        // Literals longer than 24 bytes are kept as their runs; the longest run is the most selective.
+        #expect(anchors("abcdefghijklmnopqrstuvwxyz0123").0 == ["abcdefghijklmnopqrstuvwx"])
+    }
+
     @Test func optionalPartsAndLookaroundsRequireNothingOfTheirOwn() {
         #expect(anchors("(?:foo)?bar").0 == ["bar"])
         #expect(anchors("(?<!foo)bar").0 == ["bar"])

@@ -11,8 +11,8 @@ struct TolerantPattern: Sendable {
     /// Compiles a literal pattern of a built-in check (exercised by its examples).
     init(_ source: String) {
         pattern = try! Pattern(source, options: [.ucp])
-        let relaxed = source.replacing(#"\s+"#, with: #"\s*"#).replacing(#"\b"#, with: "")
-            .replacing("(?<![a-z0-9])", with: "").replacing("(?![a-z0-9])", with: "")
+        let relaxed = source.replacingBytes(#"\s+"#, with: #"\s*"#).replacingBytes(#"\b"#, with: "")
+            .replacingBytes("(?<![a-z0-9])", with: "").replacingBytes("(?![a-z0-9])", with: "")
         touchingWords = try! Pattern(relaxed, options: [.ucp])
     }
 
@@ -63,5 +63,28 @@ struct NormalizedViews {
         let views = NormalizedViews(text)
         scratch.normalizedViews = (text, views)
         return views
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced with `replacement`, compared byte by byte. A pattern's
+    /// source needs no Unicode equivalence, and this is a hundred times cheaper than `replacing(_:with:)`,
+    /// which showed up in the first policy load.
+    fileprivate func replacingBytes(_ target: String, with replacement: String) -> String {
+        let bytes = Array(utf8)
+        let target = Array(target.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index...].starts(with: target) {
+                result += replacement.utf8
+                index += target.count
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }
