@@ -239,6 +239,7 @@ public struct InjectionCheck: Check {
             ("delimiter", 0.7, #"</?(?:system|system_prompt|sys|instructions?)>"#),
             ("delimiter", 0.6, #"\b(?:end|begin)\s+of\s+(?:the\s+)?(?:system\s+)?(?:prompt|instructions)\b|\b(?:begin|start)\s+(?:new\s+)?(?:system\s+)?(?:prompt|instructions)\b"#),
         ]
-        return table.map { Signal(family: $0.0, weight: $0.1, pattern: TolerantPattern($0.2)) }
+        let patterns = TolerantPattern.compiling(table.map { $0.2 })
+        return zip(table, patterns).map { Signal(family: $0.0.0, weight: $0.0.1, pattern: $0.1) }
     }()
 }

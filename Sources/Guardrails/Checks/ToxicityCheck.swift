@@ -108,6 +108,7 @@ public struct ToxicityCheck: Check {
             // Profanity.
             ("profanity", #"\#(start)\#(profane)\#(end)"#),
         ]
-        return table.map { Signal(kind: $0.0, pattern: TolerantPattern($0.1)) }
+        let patterns = TolerantPattern.compiling(table.map { $0.1 })
+        return zip(table, patterns).map { Signal(kind: $0.0.0, pattern: $0.1) }
     }()
 }

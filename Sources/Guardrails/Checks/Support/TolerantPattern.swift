@@ -1,5 +1,8 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
+import Dispatch
+import Synchronization
+
 /// A pattern written for normalized text, with a second form for text whose spaced-out letters were joined.
 ///
 /// Joining `i g n o r e a l l` gives `ignoreall`: neighbouring spaced words touch. The second form relaxes
@@ -14,6 +17,17 @@ struct TolerantPattern: Sendable {
         let relaxed = source.replacingBytes(#"\s+"#, with: #"\s*"#).replacingBytes(#"\b"#, with: "")
             .replacingBytes("(?<![a-z0-9])", with: "").replacingBytes("(?![a-z0-9])", with: "")
         touchingWords = try! Pattern(relaxed, options: [.ucp])
+    }
+
+    /// Compiles the literal patterns of a built-in check, spread over the processor's cores: the
+    /// lexicons are most of what the first policy load of a process does.
+    static func compiling(_ sources: [String]) -> [TolerantPattern] {
+        let compiled = Mutex([TolerantPattern?](repeating: nil, count: sources.count))
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            let pattern = TolerantPattern(sources[index])
+            compiled.withLock { $0[index] = pattern }
+        }
+        return compiled.withLock { $0.map { $0! } }
     }
 
     /// Calls `body` with the original-text span and the normalized text of each match: first in the
