@@ -49,9 +49,28 @@ final class MatchScratch {
         let address = UnsafeRawPointer(utf8.baseAddress!)
         if let entry = scans.first(where: { $0.address == address && $0.count == utf8.count }) { return entry.scan }
         let scan = prefilter.scan(utf8)
-        if scans.count == 4 { scans.removeFirst() }
-        scans.append((text, address, utf8.count, scan))
+        remember(scan, of: text, at: address, count: utf8.count)
         return scan
+    }
+
+    private func remember(_ scan: AnchorScan, of text: String, at address: UnsafeRawPointer, count: Int) {
+        if scans.count == 4 { scans.removeFirst() }
+        scans.append((text, address, count, scan))
+    }
+
+    /// Lets `fold`, which is `original` with its ASCII letters lower-cased, use the anchor scan of
+    /// `original`: the scan folds ASCII case, so the two would be the same, and one pass is saved.
+    func shareAnchorScan(of original: String, with fold: String) {
+        guard let prefilter, fold.utf8.count >= Prefilter.minimumTextLength, fold.utf8.count == original.utf8.count else {
+            return
+        }
+        _ = original.utf8.withContiguousStorageIfAvailable { originalUTF8 in
+            fold.utf8.withContiguousStorageIfAvailable { foldUTF8 in
+                let address = UnsafeRawPointer(foldUTF8.baseAddress!)
+                guard !scans.contains(where: { $0.address == address && $0.count == foldUTF8.count }) else { return }
+                remember(anchorScan(of: original, originalUTF8, prefilter), of: fold, at: address, count: foldUTF8.count)
+            }
+        }
     }
 }
 

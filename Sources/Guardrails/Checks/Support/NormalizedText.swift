@@ -27,6 +27,10 @@ struct NormalizedText {
 
     /// The normalized text.
     let text: String
+    /// Whether ``text`` is the original with ASCII letters lower-cased and nothing else changed (ASCII text
+    /// without leetspeak or spaced letters): byte offsets then agree, and so do anchor scans, which fold
+    /// ASCII case.
+    let isASCIICaseFold: Bool
     /// For each byte of ``text``: the original UTF-8 offsets of the scalar it came from.
     private let starts: [Int32]
     private let ends: [Int32]
@@ -43,8 +47,9 @@ struct NormalizedText {
         } else {
             Self.fold(original, &bytes, &starts, &ends)
         }
-        if options.contains(.leet) { Self.applyLeet(&bytes) }
+        let readLeet = options.contains(.leet) && Self.applyLeet(&bytes)
         if options.contains(.collapsingSpacedLetters) { Self.collapseSpacedLetters(&bytes, &starts, &ends) }
+        self.isASCIICaseFold = isASCII && !readLeet && !options.contains(.collapsingSpacedLetters)
         self.text = String(decoding: bytes, as: UTF8.self)
         self.starts = starts
         self.ends = ends
@@ -201,8 +206,9 @@ struct NormalizedText {
 
     private static func isLeet(_ byte: UInt8) -> Bool { leetMap[Int(byte)] != 0 }
 
-    /// Maps leet characters inside words that also contain letters.
-    private static func applyLeet(_ bytes: inout [UInt8]) {
+    /// Maps leet characters inside words that also contain letters; returns whether any was.
+    private static func applyLeet(_ bytes: inout [UInt8]) -> Bool {
+        var changed = false
         var index = 0
         while index < bytes.count {
             guard isLetter(bytes[index]) || isLeet(bytes[index]) else {
@@ -224,9 +230,11 @@ struct NormalizedText {
             // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
             if letters >= 1, leet >= 1 {
                 for position in index..<end where !isLetter(bytes[position]) { bytes[position] = leetMap[Int(bytes[position])] }
+                changed = true
             }
             index = end
         }
+        return changed
     }
 
     /// Whether the normalized text has a run that ``Options/collapsingSpacedLetters`` would join:

@@ -76,6 +76,7 @@ struct NormalizedViews {
         if let cached = scratch.normalizedViews, cached.text == text { return cached.views }
         let views = NormalizedViews(text)
         scratch.normalizedViews = (text, views)
+        if views.normalized.isASCIICaseFold { scratch.shareAnchorScan(of: text, with: views.normalized.text) }
         return views
     }
 }
