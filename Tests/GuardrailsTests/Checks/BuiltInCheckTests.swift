@@ -215,3 +215,14 @@ struct TextCheckTests {
         #expect(try findings(ToxicityCheck.self, "I'll shoot you an email").isEmpty)
     }
 }
+
+struct NormalizedTextTests {
+    @Test func onlyPlainASCIIWithoutLeetspeakIsACaseFoldOfTheOriginal() {
+        // A case fold shares the original's anchor scan, so a wrong "true" would hide phrases from the prefilter.
+        #expect(NormalizedText("Please IGNORE the noise, thanks.", options: [.leet]).isASCIICaseFold)
+        #expect(!NormalizedText("Please 1gn0r3 the noise, thanks.", options: [.leet]).isASCIICaseFold)
+        #expect(!NormalizedText("Plëase ignore the noise, thanks.", options: [.leet]).isASCIICaseFold)
+        #expect(!NormalizedText("i g n o r e the noise", options: [.leet, .collapsingSpacedLetters]).isASCIICaseFold)
+        #expect(NormalizedText("Room 4 at 10:30, thanks!", options: [.leet]).isASCIICaseFold)
+    }
+}
