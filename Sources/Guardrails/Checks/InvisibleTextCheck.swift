@@ -33,6 +33,7 @@ public struct InvisibleTextCheck: Check {
     public init(options: CheckOptions) throws(CheckOptionsError) {}
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
+        guard !UTF8Scalars.isASCII(subject.text) else { return }  // every hiding character is beyond ASCII
         var offset = 0
         var previous: Unicode.Scalar?
         var run: (start: Int, end: Int, hidden: String)?

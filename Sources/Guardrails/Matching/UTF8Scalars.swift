@@ -2,6 +2,12 @@
 
 /// Scalar-boundary arithmetic on UTF-8 bytes.
 enum UTF8Scalars {
+    /// Whether every scalar of `text` is ASCII: one vectorisable pass over its bytes.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { utf8 in utf8.reduce(UInt8(0)) { $0 | $1 } < 0x80 }
+            ?? text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     /// Whether `byte` continues a multi-byte scalar (`10xxxxxx`).
     @inline(__always)
     static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }

@@ -226,3 +226,10 @@ struct NormalizedTextTests {
         #expect(NormalizedText("Room 4 at 10:30, thanks!", options: [.leet]).isASCIICaseFold)
     }
 }
+
+extension TextCheckTests {
+    @Test func noASCIICharacterHidesText() {
+        // The invisible-text check skips ASCII texts without looking at their scalars.
+        #expect((0..<128).allSatisfy { !InvisibleTextCheck.isHiding(Unicode.Scalar(UInt8($0))) })
+    }
+}

@@ -39,9 +39,7 @@ struct NormalizedText {
         var bytes: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
-        let isASCII = original.utf8.withContiguousStorageIfAvailable { utf8 in
-            utf8.reduce(UInt8(0)) { $0 | $1 } < 0x80
-        } ?? original.utf8.allSatisfy { $0 < 0x80 }
+        let isASCII = UTF8Scalars.isASCII(original)
         if isASCII {
             Self.foldASCII(original, &bytes, &starts, &ends)
         } else {
@@ -204,10 +202,10 @@ struct NormalizedText {
         return table
     }()
 
-    private static func isLeet(_ byte: UInt8) -> Bool { leetMap[Int(byte)] != 0 }
-
     /// Maps leet characters inside words that also contain letters; returns whether any was.
     private static func applyLeet(_ bytes: inout [UInt8]) -> Bool {
+        let leetMap = Self.leetMap  // read once: each access to a static goes through swift_once
+        func isLeet(_ byte: UInt8) -> Bool { leetMap[Int(byte)] != 0 }
         var changed = false
         var index = 0
         while index < bytes.count {
