@@ -26,6 +26,11 @@ public enum TokenEstimator {
 
     /// The estimate, and the UTF-8 offset of the first token past `limit` (`nil` when within it).
     static func estimate(_ text: String, limit: Int) -> (tokens: Int, overflowOffset: Int?) {
+        text.utf8.withContiguousStorageIfAvailable { estimate($0, limit: limit) }
+            ?? Array(text.utf8).withUnsafeBufferPointer { estimate($0, limit: limit) }
+    }
+
+    private static func estimate(_ utf8: UnsafeBufferPointer<UInt8>, limit: Int) -> (tokens: Int, overflowOffset: Int?) {
         var tokens = 0
         var overflowOffset: Int?
         var run = Run.none
@@ -45,7 +50,7 @@ public enum TokenEstimator {
             if length % per == 0 || (length % per) + units > per { add(1) }
             length += units
         }
-        for byte in text.utf8 {
+        for byte in utf8 {
             defer { offset += 1 }
             if UTF8Scalars.isContinuation(byte) { continue }
             switch byte {
