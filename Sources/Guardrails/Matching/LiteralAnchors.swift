@@ -26,6 +26,9 @@ public struct LiteralAnchors: Sendable, Hashable {
     public let windowLiterals: [[UInt8]]
     /// See ``windowLiterals``.
     public let windowReach: Int
+    /// Further sets of byte strings (ASCII case folded), every match containing one string of each: a
+    /// text must hold one of ``literals`` and one of every conjunct. Empty when only ``literals`` is known.
+    public let conjuncts: [[[UInt8]]]
     /// Every match contains at least this many ASCII digits.
     public let minimumDigits: Int
     /// A literal read under caseless matching contains `k` or `s`, which PCRE2 also matches against
@@ -72,19 +75,22 @@ public struct LiteralAnchors: Sendable, Hashable {
         let literals = node.requirement.map { Self.minimized($0) } ?? []
         var prefixes = node.starts.map { Array($0) } ?? []
         if prefixes.contains(where: { !Self.isSelectivePrefix($0) }) { prefixes = [] }
+        let conjuncts = node.requirement == nil ? [] : node.conjuncts.filter { $0 != node.requirement }
         self.init(
             literals: Self.ordered(literals), prefixes: Self.ordered(prefixes), windowLiterals: Self.ordered(window.literals),
-            windowReach: window.reach, minimumDigits: node.digits, foldsBeyondASCII: parser.sawCaselessKOrS)
+            windowReach: window.reach, conjuncts: conjuncts.map { Self.ordered(Self.minimized($0)) }, minimumDigits: node.digits,
+            foldsBeyondASCII: parser.sawCaselessKOrS)
     }
 
     init(
         literals: [[UInt8]], prefixes: [[UInt8]], windowLiterals: [[UInt8]] = [], windowReach: Int = 0,
-        minimumDigits: Int, foldsBeyondASCII: Bool
+        conjuncts: [[[UInt8]]] = [], minimumDigits: Int, foldsBeyondASCII: Bool
     ) {
         self.literals = literals
         self.prefixes = prefixes
         self.windowLiterals = windowLiterals
         self.windowReach = windowReach
+        self.conjuncts = conjuncts
         self.minimumDigits = minimumDigits
         self.foldsBeyondASCII = foldsBeyondASCII
     }
@@ -144,6 +150,9 @@ extension LiteralAnchors {
         var maxLength: Int?
         /// Every match contains one of `literals` starting at most `reach` bytes after the match starts.
         var window: Window?
+        /// Further sets every match contains a string of, besides ``requirement``: in a sequence, every
+        /// part's requirement holds at once (`ignore … previous … instructions`). The most selective few.
+        var conjuncts: [Set<[UInt8]>] = []
 
         init(
             exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none,
@@ -337,10 +346,26 @@ extension LiteralAnchors {
                     }
                 }
             }
-            return Node(
+            var repeated = Node(
                 exact: exact, required: node.requirement, digits: node.digits * minimum,
                 starts: .some(exact ?? node.starts), maxLength: .some(length),
                 window: .some(exact.flatMap { Window($0, reach: 0) } ?? node.window))
+            repeated.conjuncts = node.conjuncts
+            return repeated
+        }
+
+        /// Conjuncts worth checking: sets of literals rare enough to rule texts out.
+        static let minimumConjunctQuality = 2.0
+        static let maximumConjuncts = 3
+
+        /// The most selective of `sets`, without duplicates or weak sets.
+        static func strongest(_ sets: [Set<[UInt8]>]) -> [Set<[UInt8]>] {
+            var kept: [(set: Set<[UInt8]>, quality: Double)] = []
+            for set in sets where !kept.contains(where: { $0.set == set }) {
+                let quality = quality(set)
+                if quality >= minimumConjunctQuality { kept.append((set, quality)) }
+            }
+            return kept.sorted { $0.quality > $1.quality }.prefix(maximumConjuncts).map(\.set)
         }
     }
 
@@ -444,9 +469,11 @@ extension LiteralAnchors {
             var length: Int? = 0  // bytes before the current atom, while bounded
             var runStart: Int? = 0  // bytes before the current run of exact atoms
             var window: Window?
+            var conjuncts: [Set<[UInt8]>] = []  // every part's requirement
             while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
                 let atom = parseQuantifier(after: parseAtom())
                 atoms.append(atom)
+                conjuncts += atom.conjuncts
                 digits += atom.digits
                 if let before = length {
                     window = Window.better(window, atom.window?.shifted(by: before))
@@ -463,11 +490,13 @@ extension LiteralAnchors {
                     continue
                 }
                 required = Node.better(required, run.requirement)
+                if let finished = run.requirement { conjuncts.append(finished) }
                 if atom.exact != nil {
                     run = Node(exact: atom.exact, required: nil, digits: 0)
                     runStart = length
                 } else {
                     required = Node.better(required, atom.requirement)
+                    if let own = atom.requirement { conjuncts.append(own) }
                     run = .empty
                     runStart = length.flatMap { before in atom.maxLength.map { before + $0 } }
                 }
@@ -475,10 +504,13 @@ extension LiteralAnchors {
             }
             let starts = atoms.reversed().reduce(Optional(Set([[UInt8]()]))) { rest, atom in Node.starts(of: atom, before: rest) }
             let exact = isExact ? run.exact : nil
-            return Node(
+            if let last = run.requirement { conjuncts.append(last) }
+            var sequence = Node(
                 exact: exact, required: Node.better(required, run.requirement), digits: digits,
                 starts: .some(exact ?? starts), maxLength: .some(length),
                 window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)))
+            if exact == nil { sequence.conjuncts = Node.strongest(conjuncts) }
+            return sequence
         }
 
         private mutating func parseQuantifier(after atom: Node) -> Node {

@@ -27,6 +27,7 @@ public struct Pattern: Sendable {
         let prefixIDs: [Int32]
         let prefixAtWordStart: [Bool]
         let windowIDs: [Int32]
+        let conjunctIDs: [[Int32]]
         let code: CompiledCode
 
         init(source: String, options: Options, limits: MatchLimits) throws(PatternError) {
@@ -43,6 +44,7 @@ public struct Pattern: Sendable {
             self.prefixIDs = anchors.prefixes.map { LiteralID.id(for: $0.first == marker ? Array($0.dropFirst()) : $0) }
             self.prefixAtWordStart = anchors.prefixes.map { $0.first == marker }
             self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
+            self.conjunctIDs = anchors.conjuncts.map { $0.map(LiteralID.id(for:)) }
         }
     }
 
@@ -68,6 +70,8 @@ public struct Pattern: Sendable {
     var prefixAtWordStart: [Bool] { storage.prefixAtWordStart }
     /// Process-wide ids of ``LiteralAnchors/windowLiterals``.
     var windowIDs: [Int32] { storage.windowIDs }
+    /// The ids of ``LiteralAnchors/conjuncts``.
+    var conjunctIDs: [[Int32]] { storage.conjunctIDs }
 
     private var code: CompiledCode { storage.code }
 

@@ -50,6 +50,7 @@ struct Prefilter: Sendable {
             ids.formUnion(pattern.anchorIDs)
             ids.formUnion(pattern.prefixIDs)
             ids.formUnion(pattern.windowIDs)
+            for conjunct in pattern.conjunctIDs { ids.formUnion(conjunct) }
             positional.formUnion(pattern.prefixIDs)
             positional.formUnion(pattern.windowIDs)
         }
@@ -99,8 +100,13 @@ struct Prefilter: Sendable {
         let ids = pattern.anchorIDs
         guard !ids.isEmpty else { return true }
         if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return true }
-        for id in ids where !covered.contains(literal: id) || scan.present.contains(literal: id) { return true }
-        return false
+        return mayHold(ids, scan) && pattern.conjunctIDs.allSatisfy { mayHold($0, scan) }
+    }
+
+    /// Whether the scanned text may hold one of the literals `ids` (those the automaton does not look
+    /// for may be anywhere).
+    private func mayHold(_ ids: [Int32], _ scan: AnchorScan) -> Bool {
+        ids.contains { !covered.contains(literal: $0) || scan.present.contains(literal: $0) }
     }
 
     /// Where matches of a pattern can start in a scanned text.

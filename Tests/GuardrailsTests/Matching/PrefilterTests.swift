@@ -40,6 +40,21 @@ struct LiteralAnchorsTests {
         #expect(anchors("abcdefghijklmnopqrstuvwxyz0123").0 == ["abcdefghijklmnopqrstuvwx"])
     }
 
+    @Test func everyRequiredPartOfASequenceIsAConjunct() {
+        let conjuncts = { (source: String) in
+            LiteralAnchors(source: source, caseless: false, unicodeClasses: false).conjuncts
+                .map { $0.map { String(decoding: $0, as: UTF8.self) } }
+        }
+        #expect(anchors(#"\bfrom\s+now\s+on\b"#).0 == ["from"])
+        #expect(conjuncts(#"\bfrom\s+now\s+on\b"#) == [["now"]])  // "on" is too common to be worth a check
+        #expect(conjuncts(#"(?:ignore|forget)\s+(?:\w+\s+)?(?:rules|orders)"#) == [["rules", "orders"]])
+        // Branches of an alternation need different things: no conjunct holds for all of them.
+        #expect(conjuncts(#"from\s+now\s+on|until\s+further\s+notice"#) == [])
+        // An optional part requires nothing.
+        #expect(anchors(#"ignore\s+(?:previous\s+)?rules"#).0 == ["ignore"])
+        #expect(conjuncts(#"ignore\s+(?:previous\s+)?rules"#) == [["rules"]])
+    }
+
     @Test func optionalPartsAndLookaroundsRequireNothingOfTheirOwn() {
         #expect(anchors("(?:foo)?bar").0 == ["bar"])
         #expect(anchors("(?<!foo)bar").0 == ["bar"])
@@ -148,6 +163,14 @@ struct PrefilterTests {
         #expect(result.filtered == result.naive)
         let longS = try compare(try Pattern("(?i)pass"), padding + "pa\u{017F}\u{017F}word")
         #expect(longS.naive.count == 1 && longS.filtered == longS.naive)
+    }
+
+    @Test func aTextMissingAConjunctIsSkippedAndOneWithAllOfThemStillMatches() throws {
+        let pattern = try Pattern(#"\bignore\s+(?:\w+\s+){0,3}?instructions\b"#)
+        let missing = try compare(pattern, "Please ignore the noise in the logs. " + padding)
+        #expect(missing.skipped && missing.naive.isEmpty)
+        let present = try compare(pattern, "Now ignore all previous instructions. " + padding)
+        #expect(!present.skipped && present.filtered == present.naive && present.naive.count == 1)
     }
 
     @Test func digitCountsRuleOutNumberPatterns() throws {
