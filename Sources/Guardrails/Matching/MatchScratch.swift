@@ -15,7 +15,7 @@ final class MatchScratch {
     /// Candidate offsets of the pattern being run; reused.
     var candidates: [Int] = []
     /// The normalized views of the last text a check asked for, so checks of one evaluation share them.
-    var normalizedViews: (text: String, views: NormalizedViews)?
+    var normalizedViews: NormalizedViews?
     /// The policy's prefilter; `nil` runs every pattern on every text.
     let prefilter: Prefilter?
     /// Counts of pattern runs, for profiles.
@@ -47,10 +47,16 @@ final class MatchScratch {
     /// The anchor scan of `text`, whose contiguous UTF-8 is `utf8`: computed once per text.
     func anchorScan(of text: String, _ utf8: UnsafeBufferPointer<UInt8>, _ prefilter: Prefilter) -> AnchorScan {
         let address = UnsafeRawPointer(utf8.baseAddress!)
-        if let entry = scans.first(where: { $0.address == address && $0.count == utf8.count }) { return entry.scan }
+        if let index = scanIndex(at: address, count: utf8.count) { return scans[index].scan }
         let scan = prefilter.scan(utf8)
         remember(scan, of: text, at: address, count: utf8.count)
         return scan
+    }
+
+    /// By index: `firstIndex(where:)` would copy, and so retain, every entry it looks at.
+    private func scanIndex(at address: UnsafeRawPointer, count: Int) -> Int? {
+        for index in scans.indices where scans[index].address == address && scans[index].count == count { return index }
+        return nil
     }
 
     private func remember(_ scan: AnchorScan, of text: String, at address: UnsafeRawPointer, count: Int) {
@@ -67,7 +73,7 @@ final class MatchScratch {
         _ = original.utf8.withContiguousStorageIfAvailable { originalUTF8 in
             fold.utf8.withContiguousStorageIfAvailable { foldUTF8 in
                 let address = UnsafeRawPointer(foldUTF8.baseAddress!)
-                guard !scans.contains(where: { $0.address == address && $0.count == foldUTF8.count }) else { return }
+                guard scanIndex(at: address, count: foldUTF8.count) == nil else { return }
                 remember(anchorScan(of: original, originalUTF8, prefilter), of: fold, at: address, count: foldUTF8.count)
             }
         }

@@ -28,6 +28,8 @@ public struct Pattern: Sendable {
         let prefixAtWordStart: [Bool]
         let windowIDs: [Int32]
         let conjunctIDs: [[Int32]]
+        let anchorSet: LiteralIDSet
+        let conjunctSets: [LiteralIDSet]
         let code: CompiledCode
 
         init(source: String, options: Options, limits: MatchLimits) throws(PatternError) {
@@ -44,7 +46,10 @@ public struct Pattern: Sendable {
             self.prefixIDs = anchors.prefixes.map { LiteralID.id(for: $0.first == marker ? Array($0.dropFirst()) : $0) }
             self.prefixAtWordStart = anchors.prefixes.map { $0.first == marker }
             self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
-            self.conjunctIDs = anchors.conjuncts.map { $0.map(LiteralID.id(for:)) }
+            self.anchorSet = LiteralIDSet(anchorIDs)
+            let conjunctIDs = anchors.conjuncts.map { $0.map(LiteralID.id(for:)) }
+            self.conjunctIDs = conjunctIDs
+            self.conjunctSets = conjunctIDs.map(LiteralIDSet.init)
         }
     }
 
@@ -72,6 +77,9 @@ public struct Pattern: Sendable {
     var windowIDs: [Int32] { storage.windowIDs }
     /// The ids of ``LiteralAnchors/conjuncts``.
     var conjunctIDs: [[Int32]] { storage.conjunctIDs }
+    /// ``anchorIDs`` and ``conjunctIDs`` as masks, for the prefilter's test.
+    var anchorSet: LiteralIDSet { storage.anchorSet }
+    var conjunctSets: [LiteralIDSet] { storage.conjunctSets }
 
     private var code: CompiledCode { storage.code }
 

@@ -100,13 +100,17 @@ struct Prefilter: Sendable {
         let ids = pattern.anchorIDs
         guard !ids.isEmpty else { return true }
         if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return true }
-        return mayHold(ids, scan) && pattern.conjunctIDs.allSatisfy { mayHold($0, scan) }
+        return mayHold(pattern.anchorSet, scan) && pattern.conjunctSets.allSatisfy { mayHold($0, scan) }
     }
 
-    /// Whether the scanned text may hold one of the literals `ids` (those the automaton does not look
+    /// Whether the scanned text may hold one of the literals of `set` (those the automaton does not look
     /// for may be anywhere).
-    private func mayHold(_ ids: [Int32], _ scan: AnchorScan) -> Bool {
-        ids.contains { !covered.contains(literal: $0) || scan.present.contains(literal: $0) }
+    private func mayHold(_ set: LiteralIDSet, _ scan: AnchorScan) -> Bool {
+        for (index, bits) in set.words {
+            guard index < covered.count else { return true }
+            if bits & ~covered[index] != 0 || bits & scan.present[index] != 0 { return true }
+        }
+        return false
     }
 
     /// Where matches of a pattern can start in a scanned text.
@@ -164,6 +168,19 @@ extension [UInt64] {
     /// Adds `id` to this bit set over literal ids, which must be large enough.
     mutating func insert(literal id: Int32) {
         self[Int(id) >> 6] |= 1 << UInt64(id & 63)
+    }
+}
+
+/// Literal ids as masks over the 64-id words of a bit set: a pattern's literals were numbered together,
+/// so testing them against a scan takes one or two ANDs instead of one lookup per literal.
+struct LiteralIDSet: Sendable {
+    /// The words that hold at least one id of the set, in increasing order, with the set's bits in each.
+    let words: [(index: Int, bits: UInt64)]
+
+    init(_ ids: [Int32]) {
+        var words: [Int: UInt64] = [:]
+        for id in ids { words[Int(id) >> 6, default: 0] |= 1 << UInt64(id & 63) }
+        self.words = words.sorted { $0.key < $1.key }.map { (index: $0.key, bits: $0.value) }
     }
 }
 

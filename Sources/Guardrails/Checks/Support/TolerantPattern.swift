@@ -59,23 +59,27 @@ struct TolerantPattern: Sendable {
     }
 }
 
-/// The normalized views of one text that obfuscation-aware checks match against.
-struct NormalizedViews {
+/// The normalized views of one text that obfuscation-aware checks match against. A class, so the checks
+/// of one evaluation share them for one reference count.
+final class NormalizedViews {
+    /// The text the views are of.
+    let source: String
     /// Case, accents, homoglyphs, invisible characters and leetspeak undone.
     let normalized: NormalizedText
     /// The same with spaced-out letters joined; `nil` when the text has none.
     let joined: NormalizedText?
 
     init(_ text: String) {
+        source = text
         normalized = NormalizedText(text, options: [.leet])
         joined = normalized.hasSpacedLetters ? NormalizedText(text, options: [.leet, .collapsingSpacedLetters]) : nil
     }
 
     /// The views of `text`, built once per evaluation and shared by every check that asks.
     static func of(_ text: String, cachedIn scratch: MatchScratch) -> NormalizedViews {
-        if let cached = scratch.normalizedViews, cached.text == text { return cached.views }
+        if let cached = scratch.normalizedViews, cached.source == text { return cached }
         let views = NormalizedViews(text)
-        scratch.normalizedViews = (text, views)
+        scratch.normalizedViews = views
         if views.normalized.isASCIICaseFold { scratch.shareAnchorScan(of: text, with: views.normalized.text) }
         return views
     }
