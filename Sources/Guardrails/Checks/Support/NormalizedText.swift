@@ -31,17 +31,24 @@ struct NormalizedText {
     /// without leetspeak or spaced letters): byte offsets then agree, and so do anchor scans, which fold
     /// ASCII case.
     let isASCIICaseFold: Bool
-    /// For each byte of ``text``: the original UTF-8 offsets of the scalar it came from.
+    /// For each byte of ``text``: the original UTF-8 offsets of the scalar it came from. Empty when every
+    /// byte came from the byte at the same offset (ASCII text, spaced letters not joined).
     private let starts: [Int32]
     private let ends: [Int32]
+    private let keepsOffsets: Bool
 
     init(_ original: String, options: Options = []) {
         var bytes: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
         let isASCII = UTF8Scalars.isASCII(original)
+        keepsOffsets = isASCII && !options.contains(.collapsingSpacedLetters)
         if isASCII {
-            Self.foldASCII(original, &bytes, &starts, &ends)
+            Self.foldASCII(original, &bytes)
+            if !keepsOffsets {
+                starts = (0..<bytes.count).map { Int32(truncatingIfNeeded: $0) }
+                ends = (0..<bytes.count).map { Int32(truncatingIfNeeded: $0 &+ 1) }
+            }
         } else {
             Self.fold(original, &bytes, &starts, &ends)
         }
@@ -55,7 +62,7 @@ struct NormalizedText {
 
     /// Pure ASCII (most text): invisible characters, look-alikes and compatibility forms are all outside
     /// ASCII, so the skeleton is the lower-cased bytes, one for one.
-    private static func foldASCII(_ original: String, _ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
+    private static func foldASCII(_ original: String, _ bytes: inout [UInt8]) {
         let count = original.utf8.count
         bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
             func lower(_ utf8: UnsafeBufferPointer<UInt8>) {
@@ -67,14 +74,6 @@ struct NormalizedText {
             if original.utf8.withContiguousStorageIfAvailable(lower) == nil {
                 Array(original.utf8).withUnsafeBufferPointer(lower)
             }
-            initialized = count
-        }
-        starts = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count { buffer[index] = Int32(truncatingIfNeeded: index) }
-            initialized = count
-        }
-        ends = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-            for index in 0..<count { buffer[index] = Int32(truncatingIfNeeded: index &+ 1) }
             initialized = count
         }
     }
@@ -107,6 +106,10 @@ struct NormalizedText {
 
     /// The span of the original text that produced `span` of ``text``.
     func originalSpan(of span: Span) -> Span {
+        if keepsOffsets {
+            let count = text.utf8.count
+            return Span(start: min(span.start, count), end: min(span.end, count))
+        }
         guard !starts.isEmpty else { return Span(start: 0, end: 0) }
         if span.isEmpty {
             let position = span.start < starts.count ? Int(starts[span.start]) : Int(ends[ends.count - 1])
