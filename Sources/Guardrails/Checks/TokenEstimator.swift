@@ -26,8 +26,7 @@ public enum TokenEstimator {
 
     /// The estimate, and the UTF-8 offset of the first token past `limit` (`nil` when within it).
     static func estimate(_ text: String, limit: Int) -> (tokens: Int, overflowOffset: Int?) {
-        text.utf8.withContiguousStorageIfAvailable { estimate($0, limit: limit) }
-            ?? Array(text.utf8).withUnsafeBufferPointer { estimate($0, limit: limit) }
+        UTF8Scalars.withBytes(of: text) { estimate($0, limit: limit) }
     }
 
     private static func estimate(_ utf8: UnsafeBufferPointer<UInt8>, limit: Int) -> (tokens: Int, overflowOffset: Int?) {

@@ -2,10 +2,15 @@
 
 /// Scalar-boundary arithmetic on UTF-8 bytes.
 enum UTF8Scalars {
+    /// Calls `body` with the UTF-8 bytes of `text`, in place; only a string without contiguous storage
+    /// (a bridged one) is copied first.
+    static func withBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        text.utf8.withContiguousStorageIfAvailable(body) ?? Array(text.utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Whether every scalar of `text` is ASCII: one vectorisable pass over its bytes.
     static func isASCII(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { utf8 in utf8.reduce(UInt8(0)) { $0 | $1 } < 0x80 }
-            ?? text.utf8.allSatisfy { $0 < 0x80 }
+        withBytes(of: text) { utf8 in utf8.reduce(UInt8(0)) { $0 | $1 } < 0x80 }
     }
 
     /// Whether `byte` continues a multi-byte scalar (`10xxxxxx`).

@@ -31,7 +31,7 @@ enum EncodedText {
                 return (base64.longest, hex.longest)
             }
         }
-        return text.utf8.withContiguousStorageIfAvailable(measure) ?? Array(text.utf8).withUnsafeBufferPointer(measure)
+        return UTF8Scalars.withBytes(of: text, measure)
     }
 
     /// Per byte: 1 when it is a base64 character, 2 when it can be part of a hex dump.

@@ -71,9 +71,7 @@ struct NormalizedText {
                     buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
                 }
             }
-            if original.utf8.withContiguousStorageIfAvailable(lower) == nil {
-                Array(original.utf8).withUnsafeBufferPointer(lower)
-            }
+            UTF8Scalars.withBytes(of: original, lower)
             initialized = count
         }
     }
@@ -241,8 +239,7 @@ struct NormalizedText {
     /// Whether the normalized text has a run that ``Options/collapsingSpacedLetters`` would join:
     /// three single letters with the same separator between them.
     var hasSpacedLetters: Bool {
-        text.utf8.withContiguousStorageIfAvailable(Self.hasSpacedLetters)
-            ?? Array(text.utf8).withUnsafeBufferPointer(Self.hasSpacedLetters)
+        UTF8Scalars.withBytes(of: text, Self.hasSpacedLetters)
     }
 
     private static func hasSpacedLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
