@@ -11,7 +11,7 @@ import Synchronization
 /// A real HTTP/1.1 server on the loopback interface, for testing clients of remote services.
 ///
 /// It listens on `127.0.0.1` on a port the system picks, answers each request with what the handler
-/// returns (after an optional delay, or not at all), closes every connection after one exchange and
+/// returns (a handler may block, to hold an answer back), closes every connection after one exchange and
 /// records the requests it saw. Tests of ``LanguageModel`` clients use it to play the provider: normal
 /// answers, 429 and 500 errors, malformed JSON and answers that come too late.
 ///
@@ -36,14 +36,11 @@ package final class StubHTTPServer: Sendable {
         package var status: Int
         package var headers: [String: String]
         package var body: Data
-        /// How long to wait before answering.
-        package var delay: Duration
 
-        package init(status: Int = 200, headers: [String: String] = [:], body: Data = Data(), delay: Duration = .zero) {
+        package init(status: Int = 200, headers: [String: String] = [:], body: Data = Data()) {
             self.status = status
             self.headers = headers
             self.body = body
-            self.delay = delay
         }
 
         /// A JSON answer.
@@ -129,10 +126,6 @@ package final class StubHTTPServer: Sendable {
         guard let request = readRequest(from: connection) else { return }
         exchanges.received.withLock { $0.append(request) }
         let response = exchanges.handler(request)
-        if response.delay > .zero {
-            let (seconds, attoseconds) = response.delay.components
-            Thread.sleep(forTimeInterval: Double(seconds) + Double(attoseconds) / 1e18)
-        }
         var head = "HTTP/1.1 \(response.status) \(reason(response.status))\r\n"
         var headers = response.headers
         headers["Content-Length"] = String(response.body.count)

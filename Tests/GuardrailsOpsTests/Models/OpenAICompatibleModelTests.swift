@@ -134,12 +134,21 @@ struct OpenAICompatibleModelTests {
         #expect(error.description.contains("missing 'message' in choices[0]"))
     }
 
-    @Test func timesOutASlowAnswer() async throws {
+    /// A server whose answer waits until the test releases it, so the client's deadline or cancellation
+    /// comes first however busy the machine is (a fixed delay lost that race under a full test run). A
+    /// client that neither times out nor stops on cancellation then hangs, and the time limit fails it.
+    private func withheldAnswer() throws -> (server: StubHTTPServer, release: DispatchSemaphore) {
+        let release = DispatchSemaphore(value: 0)
         let server = try StubHTTPServer { _ in
-            var response = StubHTTPServer.Response.json(Self.completion)
-            response.delay = .seconds(2)
-            return response
+            release.wait()
+            return .json(Self.completion)
         }
+        return (server, release)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func timesOutASlowAnswer() async throws {
+        let (server, release) = try withheldAnswer()
+        defer { release.signal() }
         let error = try await #require(throws: LanguageModelError.self) {
             try await model(server, retry: .never, timeout: .milliseconds(300)).complete(ChatRequest(prompt: "hi"))
         }
@@ -164,12 +173,9 @@ struct OpenAICompatibleModelTests {
         }
     }
 
-    @Test func cancellingTheCallingTaskStopsTheExchange() async throws {
-        let server = try StubHTTPServer { _ in
-            var response = StubHTTPServer.Response.json(Self.completion)
-            response.delay = .seconds(2)
-            return response
-        }
+    @Test(.timeLimit(.minutes(1))) func cancellingTheCallingTaskStopsTheExchange() async throws {
+        let (server, release) = try withheldAnswer()
+        defer { release.signal() }
         let client = try model(server, retry: .never)
         let call = Task { try await client.complete(ChatRequest(prompt: "hi")) }
         while server.requests.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
