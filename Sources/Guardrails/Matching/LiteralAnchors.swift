@@ -104,8 +104,7 @@ public struct LiteralAnchors: Sendable, Hashable {
     private static func isSelectivePrefix(_ prefix: [UInt8]) -> Bool {
         if prefix.count >= 2 { return true }
         guard let byte = prefix.first else { return false }
-        let isAlphanumeric = (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte)
-        return byte > 0x20 && byte < 0x80 && !isAlphanumeric
+        return byte > 0x20 && byte < 0x80 && !Node.isAlphanumeric(byte)
     }
 
     /// Drops literals that contain another literal of the set: the shorter one is present whenever the

@@ -54,7 +54,7 @@ struct NormalizedText {
         }
         let readLeet = options.contains(.leet) && Self.applyLeet(&bytes)
         if options.contains(.collapsingSpacedLetters) { Self.collapseSpacedLetters(&bytes, &starts, &ends) }
-        self.isASCIICaseFold = isASCII && !readLeet && !options.contains(.collapsingSpacedLetters)
+        self.isASCIICaseFold = keepsOffsets && !readLeet
         self.text = String(decoding: bytes, as: UTF8.self)
         self.starts = starts
         self.ends = ends
