@@ -101,10 +101,7 @@ struct PriceTableParser {
             reasoning: values["reasoning"])
     }
 
-    private func location(_ node: Node?) -> PolicyLocation {
-        guard let mark = node?.mark else { return PolicyLocation(file: fileName, line: 1, column: 1, utf8Offset: 0) }
-        return PolicyLocation(file: fileName, line: mark.line, column: mark.column, utf8Offset: 0)
-    }
+    private func location(_ node: Node?) -> PolicyLocation { PolicyLocation(of: node, in: fileName) }
 }
 
 extension Diagnostic {

@@ -32,8 +32,7 @@ public struct RAGEvaluationSet: Sendable {
     public static func load(contentsOf url: URL) throws(PolicyLoadError) -> RAGEvaluationSet {
         var problems: [Diagnostic] = []
         func problem(_ id: DiagnosticID, _ message: String, _ node: Node?) {
-            let location = PolicyLocation(file: url.path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, utf8Offset: 0)
-            problems.append(Diagnostic(id, message, at: location))
+            problems.append(Diagnostic(id, message, at: PolicyLocation(of: node, in: url.path)))
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw PolicyLoadError(diagnostics: [Diagnostic(.unreadableFile, "cannot read '\(url.path)'", at: nil)])

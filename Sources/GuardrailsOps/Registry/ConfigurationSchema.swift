@@ -71,9 +71,7 @@ struct ConfigurationSchema: Sendable {
 
     /// Every problem in `yaml` as a configuration of `kind`.
     static func diagnose(_ yaml: String, as kind: RegistryItemKind, fileName: String) -> [Diagnostic] {
-        func location(_ node: Node?) -> PolicyLocation {
-            PolicyLocation(file: fileName, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, utf8Offset: 0)
-        }
+        func location(_ node: Node?) -> PolicyLocation { PolicyLocation(of: node, in: fileName) }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)

@@ -234,7 +234,6 @@ struct PromptTestSuiteParser {
     }
 
     private mutating func error(_ id: DiagnosticID, _ message: String, at node: Node?) {
-        let location = PolicyLocation(file: url.path, line: node?.mark?.line ?? 1, column: node?.mark?.column ?? 1, utf8Offset: 0)
-        diagnostics.append(Diagnostic(id, message, at: location))
+        diagnostics.append(Diagnostic(id, message, at: PolicyLocation(of: node, in: url.path)))
     }
 }
