@@ -26,9 +26,11 @@ public struct LiteralAnchors: Sendable, Hashable {
     public let windowLiterals: [[UInt8]]
     /// See ``windowLiterals``.
     public let windowReach: Int
-    /// Further sets of byte strings (ASCII case folded), every match containing one string of each: a
-    /// text must hold one of ``literals`` and one of every conjunct. Empty when only ``literals`` is known.
-    public let conjuncts: [[[UInt8]]]
+    /// The pattern's alternatives, each with what its matches need: every match is a match of at least
+    /// one branch. A pattern `A|B` has a branch for `A` and one for `B`; a branch whose own alternatives
+    /// need different things (`(?:kill|hurt)\s+you|i\s+hate\s+you`) is split further. A text that
+    /// satisfies no branch's ``Branch/requirements`` cannot match. Empty when the analysis knows nothing.
+    public let branches: [Branch]
     /// Every match contains at least this many ASCII digits.
     public let minimumDigits: Int
     /// A literal read under caseless matching contains `k` or `s`, which PCRE2 also matches against
@@ -66,33 +68,46 @@ public struct LiteralAnchors: Sendable, Hashable {
 
     private init(analyzing source: String, caseless: Bool, unicodeClasses: Bool) {
         var parser = Parser(source: Array(source.unicodeScalars), caseless: caseless, unicodeClasses: unicodeClasses)
-        guard let node = parser.parsePattern() else {
+        guard let (node, topBranches) = parser.parsePattern() else {
             self.init(literals: [], prefixes: [], minimumDigits: 0, foldsBeyondASCII: false)
             return
         }
         var window: (literals: [[UInt8]], reach: Int) = node.window.map { (Array($0.literals), $0.reach) } ?? ([], 0)
         if window.literals.contains(where: { !Self.isSelectivePrefix($0) }) { window = ([], 0) }
         let literals = node.requirement.map { Self.minimized($0) } ?? []
-        var prefixes = node.starts.map { Array($0) } ?? []
-        if prefixes.contains(where: { !Self.isSelectivePrefix($0) }) { prefixes = [] }
-        let conjuncts = node.requirement == nil ? [] : node.conjuncts.filter { $0 != node.requirement }
         self.init(
-            literals: Self.ordered(literals), prefixes: Self.ordered(prefixes), windowLiterals: Self.ordered(window.literals),
-            windowReach: window.reach, conjuncts: conjuncts.map { Self.ordered(Self.minimized($0)) }, minimumDigits: node.digits,
+            literals: Self.ordered(literals), prefixes: Self.selectivePrefixes(node.starts),
+            windowLiterals: Self.ordered(window.literals), windowReach: window.reach,
+            branches: topBranches.flatMap(Self.branches(of:)), minimumDigits: node.digits,
             foldsBeyondASCII: parser.sawCaselessKOrS)
     }
 
     init(
         literals: [[UInt8]], prefixes: [[UInt8]], windowLiterals: [[UInt8]] = [], windowReach: Int = 0,
-        conjuncts: [[[UInt8]]] = [], minimumDigits: Int, foldsBeyondASCII: Bool
+        branches: [Branch] = [], minimumDigits: Int, foldsBeyondASCII: Bool
     ) {
         self.literals = literals
         self.prefixes = prefixes
         self.windowLiterals = windowLiterals
         self.windowReach = windowReach
-        self.conjuncts = conjuncts
+        self.branches = branches
         self.minimumDigits = minimumDigits
         self.foldsBeyondASCII = foldsBeyondASCII
+    }
+
+    /// The branches of one top-level alternative: one per alternative of its requirements, all starting
+    /// like it does.
+    private static func branches(of node: Node) -> [Branch] {
+        let prefixes = selectivePrefixes(node.starts)
+        return node.conditions.map { clause in
+            Branch(requirements: Node.strongest(clause).map { ordered(minimized($0)) }, prefixes: prefixes)
+        }
+    }
+
+    /// `starts` in order, or none when one of them is too common to be worth looking up.
+    private static func selectivePrefixes(_ starts: Set<[UInt8]>?) -> [[UInt8]] {
+        guard let starts, starts.allSatisfy(isSelectivePrefix) else { return [] }
+        return ordered(Array(starts))
     }
 
     private static func ordered(_ literals: [[UInt8]]) -> [[UInt8]] {
@@ -116,6 +131,18 @@ public struct LiteralAnchors: Sendable, Hashable {
             kept.append(literal)
         }
         return kept
+    }
+}
+
+extension LiteralAnchors {
+    /// One alternative of a pattern and what its matches need (see ``LiteralAnchors/branches``).
+    public struct Branch: Sendable, Hashable {
+        /// Sets of byte strings (ASCII case folded): every match of the branch contains one string of each
+        /// set. Empty when the branch needs nothing the analysis can name.
+        public let requirements: [[[UInt8]]]
+        /// Every match of the branch starts with one of these, as in ``LiteralAnchors/prefixes``; empty
+        /// when unknown or too common.
+        public let prefixes: [[UInt8]]
     }
 }
 
@@ -149,9 +176,10 @@ extension LiteralAnchors {
         var maxLength: Int?
         /// Every match contains one of `literals` starting at most `reach` bytes after the match starts.
         var window: Window?
-        /// Further sets every match contains a string of, besides ``requirement``: in a sequence, every
-        /// part's requirement holds at once (`ignore … previous … instructions`). The most selective few.
-        var conjuncts: [Set<[UInt8]>] = []
+        /// Alternatives every match satisfies one of, each a list of sets every match of it contains a
+        /// string of: in a sequence every part's requirement holds at once (`ignore … previous …
+        /// instructions`); in an alternation each branch brings its own. `nil`: only ``requirement``.
+        var clauses: [[Set<[UInt8]>]]?
 
         init(
             exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none,
@@ -225,6 +253,41 @@ extension LiteralAnchors {
         static let maximumStarts = 256
         static let maximumLiteralLength = 24
 
+        /// ``clauses``, or the one clause ``requirement`` gives; `[[]]` when nothing is known.
+        var conditions: [[Set<[UInt8]>]] {
+            clauses ?? [requirement.map { [$0] } ?? []]
+        }
+
+        /// Alternatives beyond this many are merged (see ``either(_:)``): each is a test per text.
+        static let maximumClauses = 16
+        /// A clause keeps at most this many of its sets, the most selective.
+        static let maximumClauseSets = 6
+
+        /// Both conditions at once: every clause of one with every clause of the other, or the stronger of
+        /// the two when that would make too many.
+        static func both(_ a: [[Set<[UInt8]>]], _ b: [[Set<[UInt8]>]]) -> [[Set<[UInt8]>]] {
+            guard a.count * b.count <= maximumClauses else { return strength(a) >= strength(b) ? a : b }
+            return a.flatMap { left in b.map { right in strongest(left + right, keeping: maximumClauseSets, minimumQuality: 0) } }
+        }
+
+        /// One of several conditions: all their clauses, or, when there are too many, one clause holding
+        /// the best set of each (every match still contains one of its strings).
+        static func either(_ conditions: [[[Set<[UInt8]>]]]) -> [[Set<[UInt8]>]] {
+            let clauses = conditions.flatMap { $0 }
+            guard clauses.count > maximumClauses else { return clauses }
+            var union = Set<[UInt8]>()
+            for clause in clauses {
+                guard let best = clause.max(by: { quality($0) < quality($1) }) else { return [[]] }
+                union.formUnion(best)
+            }
+            return union.count > maximumRequired ? [[]] : [[union]]
+        }
+
+        /// How much a condition rules out: that of its weakest clause, whose own is that of its best set.
+        static func strength(_ clauses: [[Set<[UInt8]>]]) -> Double {
+            clauses.map { clause in clause.map(quality).max() ?? 0 }.min() ?? 0
+        }
+
         /// The strings every match contains one of, from the exact set when it has no empty string.
         var requirement: Set<[UInt8]>? {
             if let exact, !exact.isEmpty, !exact.contains([]) { return Self.better(exact, required) }
@@ -289,9 +352,11 @@ extension LiteralAnchors {
             let length = a.maxLength.flatMap { left in b.maxLength.map { left + $0 } }
             var window = Window.better(a.window, a.maxLength.flatMap { length in b.window?.shifted(by: length) })
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
-            return Node(
+            var node = Node(
                 exact: exact, required: required, digits: a.digits + b.digits, maxLength: .some(length),
                 window: .some(window))
+            if exact == nil { node.clauses = both(a.conditions, b.conditions) }
+            return node
         }
 
         /// One of `branches`.
@@ -322,9 +387,11 @@ extension LiteralAnchors {
                 window = window.flatMap { union in branch.window.flatMap { union.union($0) } }
             }
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
-            return Node(
+            var node = Node(
                 exact: exact, required: required, digits: branches.lazy.map { $0.digits }.min() ?? 0, starts: .some(starts),
                 maxLength: .some(length), window: .some(window))
+            if exact == nil { node.clauses = either(branches.map(\.conditions)) }
+            return node
         }
 
         /// `node` repeated at least `minimum` and at most `maximum` times (`nil`: unbounded).
@@ -349,22 +416,24 @@ extension LiteralAnchors {
                 exact: exact, required: node.requirement, digits: node.digits * minimum,
                 starts: .some(exact ?? node.starts), maxLength: .some(length),
                 window: .some(exact.flatMap { Window($0, reach: 0) } ?? node.window))
-            repeated.conjuncts = node.conjuncts
+            repeated.clauses = node.clauses
             return repeated
         }
 
-        /// Conjuncts worth checking: sets of literals rare enough to rule texts out.
-        static let minimumConjunctQuality = 2.0
-        static let maximumConjuncts = 3
+        /// Requirements worth a test per text: sets of literals rare enough to rule texts out.
+        static let minimumRequirementQuality = 2.0
+        static let maximumRequirements = 3
 
-        /// The most selective of `sets`, without duplicates or weak sets.
-        static func strongest(_ sets: [Set<[UInt8]>]) -> [Set<[UInt8]>] {
+        /// The most selective of `sets`, without duplicates or sets weaker than `minimumQuality`.
+        static func strongest(
+            _ sets: [Set<[UInt8]>], keeping count: Int = maximumRequirements, minimumQuality: Double = minimumRequirementQuality
+        ) -> [Set<[UInt8]>] {
             var kept: [(set: Set<[UInt8]>, quality: Double)] = []
             for set in sets where !kept.contains(where: { $0.set == set }) {
                 let quality = quality(set)
-                if quality >= minimumConjunctQuality { kept.append((set, quality)) }
+                if quality >= minimumQuality { kept.append((set, quality)) }
             }
-            return kept.sorted { $0.quality > $1.quality }.prefix(maximumConjuncts).map(\.set)
+            return kept.sorted { $0.quality > $1.quality }.prefix(count).map(\.set)
         }
     }
 
@@ -428,9 +497,14 @@ extension LiteralAnchors {
             self.unicodeClasses = unicodeClasses
         }
 
-        mutating func parsePattern() -> Node? {
-            let node = parseAlternation()
-            return gaveUp || position != source.count ? nil : node
+        /// The whole pattern, and each of its top-level alternatives.
+        mutating func parsePattern() -> (pattern: Node, branches: [Node])? {
+            var branches = [parseSequence()]
+            while current == "|" {
+                position += 1
+                branches.append(parseSequence())
+            }
+            return gaveUp || position != source.count ? nil : (.alternation(branches), branches)
         }
 
         private var current: Unicode.Scalar? { position < source.count ? source[position] : nil }
@@ -468,11 +542,10 @@ extension LiteralAnchors {
             var length: Int? = 0  // bytes before the current atom, while bounded
             var runStart: Int? = 0  // bytes before the current run of exact atoms
             var window: Window?
-            var conjuncts: [Set<[UInt8]>] = []  // every part's requirement
+            var conditions: [[Set<[UInt8]>]] = [[]]  // every part's, at once
             while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
                 let atom = parseQuantifier(after: parseAtom())
                 atoms.append(atom)
-                conjuncts += atom.conjuncts
                 digits += atom.digits
                 if let before = length {
                     window = Window.better(window, atom.window?.shifted(by: before))
@@ -489,13 +562,13 @@ extension LiteralAnchors {
                     continue
                 }
                 required = Node.better(required, run.requirement)
-                if let finished = run.requirement { conjuncts.append(finished) }
+                if let finished = run.requirement { conditions = Node.both(conditions, [[finished]]) }
                 if atom.exact != nil {
                     run = Node(exact: atom.exact, required: nil, digits: 0)
                     runStart = length
                 } else {
                     required = Node.better(required, atom.requirement)
-                    if let own = atom.requirement { conjuncts.append(own) }
+                    conditions = Node.both(conditions, atom.conditions)
                     run = .empty
                     runStart = length.flatMap { before in atom.maxLength.map { before + $0 } }
                 }
@@ -503,12 +576,12 @@ extension LiteralAnchors {
             }
             let starts = atoms.reversed().reduce(Optional(Set([[UInt8]()]))) { rest, atom in Node.starts(of: atom, before: rest) }
             let exact = isExact ? run.exact : nil
-            if let last = run.requirement { conjuncts.append(last) }
+            if let last = run.requirement { conditions = Node.both(conditions, [[last]]) }
             var sequence = Node(
                 exact: exact, required: Node.better(required, run.requirement), digits: digits,
                 starts: .some(exact ?? starts), maxLength: .some(length),
                 window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)))
-            if exact == nil { sequence.conjuncts = Node.strongest(conjuncts) }
+            if exact == nil { sequence.clauses = conditions }
             return sequence
         }
 

@@ -24,12 +24,9 @@ public struct Pattern: Sendable {
         let limits: MatchLimits
         let anchors: LiteralAnchors
         let anchorIDs: [Int32]
-        let prefixIDs: [Int32]
-        let prefixAtWordStart: [Bool]
         let windowIDs: [Int32]
-        let conjunctIDs: [[Int32]]
         let anchorSet: LiteralIDSet
-        let conjunctSets: [LiteralIDSet]
+        let filter: BranchFilter
         let code: CompiledCode
 
         init(source: String, options: Options, limits: MatchLimits) throws(PatternError) {
@@ -42,14 +39,9 @@ public struct Pattern: Sendable {
                 source: source, caseless: options.contains(.caseless), unicodeClasses: options.contains(.ucp))
             self.anchors = anchors
             self.anchorIDs = anchors.literals.map(LiteralID.id(for:))
-            let marker = LiteralAnchors.Node.wordStartMarker
-            self.prefixIDs = anchors.prefixes.map { LiteralID.id(for: $0.first == marker ? Array($0.dropFirst()) : $0) }
-            self.prefixAtWordStart = anchors.prefixes.map { $0.first == marker }
             self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
             self.anchorSet = LiteralIDSet(anchorIDs)
-            let conjunctIDs = anchors.conjuncts.map { $0.map(LiteralID.id(for:)) }
-            self.conjunctIDs = conjunctIDs
-            self.conjunctSets = conjunctIDs.map(LiteralIDSet.init)
+            self.filter = BranchFilter(anchors.branches)
         }
     }
 
@@ -69,17 +61,12 @@ public struct Pattern: Sendable {
 
     /// Process-wide ids of ``LiteralAnchors/literals``.
     var anchorIDs: [Int32] { storage.anchorIDs }
-    /// Process-wide ids of ``LiteralAnchors/prefixes`` (without their word-start marker).
-    var prefixIDs: [Int32] { storage.prefixIDs }
-    /// For each prefix id: whether the prefix counts only at a word start (not after `a–z`, `0–9`).
-    var prefixAtWordStart: [Bool] { storage.prefixAtWordStart }
     /// Process-wide ids of ``LiteralAnchors/windowLiterals``.
     var windowIDs: [Int32] { storage.windowIDs }
-    /// The ids of ``LiteralAnchors/conjuncts``.
-    var conjunctIDs: [[Int32]] { storage.conjunctIDs }
-    /// ``anchorIDs`` and ``conjunctIDs`` as masks, for the prefilter's test.
+    /// ``anchorIDs`` as a mask, for the prefilter's test.
     var anchorSet: LiteralIDSet { storage.anchorSet }
-    var conjunctSets: [LiteralIDSet] { storage.conjunctSets }
+    /// ``LiteralAnchors/branches`` as literal ids, for the prefilter's test and its candidates.
+    var filter: BranchFilter { storage.filter }
 
     private var code: CompiledCode { storage.code }
 
@@ -139,11 +126,11 @@ public struct Pattern: Sendable {
         let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
             if utf8.count >= Prefilter.minimumTextLength, let prefilter = scratch.prefilter {
                 let anchorScan = scratch.anchorScan(of: text, utf8, prefilter)
-                guard prefilter.admits(self, anchorScan) else {
+                let candidates = prefilter.candidates(for: self, in: anchorScan, text: utf8, into: &scratch.candidates)
+                switch candidates {
+                case .none:
                     scratch.statistics.skipped += 1
                     return
-                }
-                switch prefilter.candidates(for: self, in: anchorScan, text: utf8, into: &scratch.candidates) {
                 case .anywhere: break
                 case .from(var offset):
                     while offset > 0, offset < utf8.count, utf8[offset] & 0xC0 == 0x80 { offset -= 1 }  // whole scalars
@@ -154,7 +141,7 @@ public struct Pattern: Sendable {
                         scratch.statistics.skipped += 1
                         return
                     }
-                    let reach = anchors.prefixes.isEmpty ? anchors.windowReach : 0
+                    let reach = candidates == .windows ? anchors.windowReach : 0
                     fault = scanCandidates(utf8, reach: reach, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
                     return
                 }

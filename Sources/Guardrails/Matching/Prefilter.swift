@@ -48,10 +48,10 @@ struct Prefilter: Sendable {
         var positional = Set<Int32>()
         for pattern in patterns {
             ids.formUnion(pattern.anchorIDs)
-            ids.formUnion(pattern.prefixIDs)
+            ids.formUnion(pattern.filter.prefixIDs)
             ids.formUnion(pattern.windowIDs)
-            for conjunct in pattern.conjunctIDs { ids.formUnion(conjunct) }
-            positional.formUnion(pattern.prefixIDs)
+            ids.formUnion(pattern.filter.requirementIDs)
+            positional.formUnion(pattern.filter.prefixIDs)
             positional.formUnion(pattern.windowIDs)
         }
         // A literal's first bytes occur wherever it does: looking for at most 8 keeps the automaton small
@@ -94,15 +94,6 @@ struct Prefilter: Sendable {
         return AnchorScan(present: present, digits: digits, occurrences: occurrences, last: last, previous: previous)
     }
 
-    /// Whether a pattern can match a text with this scan.
-    func admits(_ pattern: Pattern, _ scan: AnchorScan) -> Bool {
-        guard scan.digits >= pattern.anchors.minimumDigits else { return false }
-        let ids = pattern.anchorIDs
-        guard !ids.isEmpty else { return true }
-        if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return true }
-        return mayHold(pattern.anchorSet, scan) && pattern.conjunctSets.allSatisfy { mayHold($0, scan) }
-    }
-
     /// Whether the scanned text may hold one of the literals of `set` (those the automaton does not look
     /// for may be anywhere).
     private func mayHold(_ set: LiteralIDSet, _ scan: AnchorScan) -> Bool {
@@ -114,10 +105,12 @@ struct Prefilter: Sendable {
     }
 
     /// Where matches of a pattern can start in a scanned text.
-    enum Candidates {
+    enum Candidates: Equatable {
+        /// Nowhere: the text lacks what every match needs.
+        case none
         /// Anywhere: scan the whole text.
         case anywhere
-        /// Only at these offsets, in increasing order (possibly none).
+        /// Only at these offsets, in increasing order.
         case offsets
         /// Only up to ``LiteralAnchors/windowReach`` bytes before these offsets, in increasing order.
         case windows
@@ -127,34 +120,81 @@ struct Prefilter: Sendable {
 
     /// Where a match of `pattern` can start in `text`; for ``Candidates/offsets`` and
     /// ``Candidates/windows``, fills `offsets`.
+    ///
+    /// A pattern can match when the text has its digits, one of its literals and, for one of its branches,
+    /// a literal of every requirement set. Its matches then start where a prefix of such a branch occurs,
+    /// when every such branch has prefixes; else in the windows before its window literals; else anywhere.
     func candidates(
         for pattern: Pattern, in scan: AnchorScan, text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
     ) -> Candidates {
-        // Prefixes pin the start exactly; a window only bounds it. Without either, scan the whole text.
-        let usesWindows = pattern.prefixIDs.isEmpty
-        let ids = usesWindows ? pattern.windowIDs : pattern.prefixIDs
-        guard !ids.isEmpty, ids.allSatisfy(positional.contains(literal:)) else { return .anywhere }
+        guard scan.digits >= pattern.anchors.minimumDigits else { return .none }
+        // Caseless k and s also match U+212A and U+017F, which no ASCII literal stands for.
         if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
-        offsets.removeAll(keepingCapacity: true)
-        for (index, id) in ids.enumerated() {
-            let atWordStart = !usesWindows && pattern.prefixAtWordStart[index]
-            var occurrence = scan.last[Int(id)]
-            while occurrence >= 0 {
-                let start = Int(scan.occurrences[Int(occurrence)].start)
-                occurrence = scan.previous[Int(occurrence)]
-                if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[start - 1]) { continue }
-                offsets.append(start)
-            }
+        guard pattern.anchorIDs.isEmpty || mayHold(pattern.anchorSet, scan) else { return .none }
+        let filter = pattern.filter
+        // Groups of admitted branches, as bits; past 64 groups every group counts as admitted.
+        var admitted: UInt64 = 0
+        var anyAdmitted = filter.branches.isEmpty
+        for branch in filter.branches where branch.requirements.allSatisfy({ mayHold($0, scan) }) {
+            anyAdmitted = true
+            admitted |= branch.group < 64 ? 1 << UInt64(branch.group) : ~0
         }
-        // Each candidate is a PCRE2 try, and a window up to `reach` bytes of text: past a point a scan
-        // from the earliest one is cheaper.
-        let reach = usesWindows ? pattern.anchors.windowReach : 0
-        let tooMany = usesWindows
-            ? offsets.count * max(reach, 16) > text.count * 2
-            : offsets.count > Self.maximumCandidates(forLength: text.count)
-        if tooMany { return .from(max((offsets.min() ?? 0) - reach, 0)) }
+        guard anyAdmitted else { return .none }
+        offsets.removeAll(keepingCapacity: true)
+        if filter.isPrefixed {
+            var groups = admitted
+            while groups != 0 {
+                let group = groups.trailingZeroBitCount
+                groups &= groups &- 1
+                guard group < filter.groups.count else { break }
+                for index in filter.groups[group] {
+                    let id = filter.prefixIDs[index]
+                    guard positional.contains(literal: id) else { return .anywhere }
+                    collect(id, atWordStart: filter.prefixAtWordStart[index], scan, text, into: &offsets)
+                }
+            }
+            guard offsets.count <= Self.maximumCandidates(forLength: text.count) else {
+                return .from(offsets.min() ?? 0)
+            }
+            offsets.sort()
+            offsets.removeAdjacentDuplicates()
+            return .offsets
+        }
+        let ids = pattern.windowIDs
+        guard !ids.isEmpty, ids.allSatisfy(positional.contains(literal:)) else { return .anywhere }
+        for id in ids { collect(id, atWordStart: false, scan, text, into: &offsets) }
+        // Each candidate is a window up to `reach` bytes of text: past a point a scan from the earliest one
+        // is cheaper.
+        let reach = pattern.anchors.windowReach
+        if offsets.count * max(reach, 16) > text.count * 2 { return .from(max((offsets.min() ?? 0) - reach, 0)) }
         offsets.sort()
-        return usesWindows ? .windows : .offsets
+        return .windows
+    }
+
+    /// Appends the start of every occurrence of literal `id`, only at word starts if `atWordStart`.
+    private func collect(
+        _ id: Int32, atWordStart: Bool, _ scan: AnchorScan, _ text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
+    ) {
+        var occurrence = scan.last[Int(id)]
+        while occurrence >= 0 {
+            let start = Int(scan.occurrences[Int(occurrence)].start)
+            occurrence = scan.previous[Int(occurrence)]
+            if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[start - 1]) { continue }
+            offsets.append(start)
+        }
+    }
+}
+
+extension [Int] {
+    /// Removes each element equal to the one before it, so a sorted array holds every value once.
+    mutating func removeAdjacentDuplicates() {
+        guard count > 1 else { return }
+        var kept = 1
+        for index in 1..<count where self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }
 

@@ -40,19 +40,38 @@ struct LiteralAnchorsTests {
         #expect(anchors("abcdefghijklmnopqrstuvwxyz0123").0 == ["abcdefghijklmnopqrstuvwx"])
     }
 
-    @Test func everyRequiredPartOfASequenceIsAConjunct() {
-        let conjuncts = { (source: String) in
-            LiteralAnchors(source: source, caseless: false, unicodeClasses: false).conjuncts
-                .map { $0.map { String(decoding: $0, as: UTF8.self) } }
+    /// Each branch's requirement sets as strings, the sets in alphabetical order of their first string.
+    private func branches(_ source: String) -> [[[String]]] {
+        LiteralAnchors(source: source, caseless: false, unicodeClasses: false).branches.map { branch in
+            branch.requirements.map { $0.map { String(decoding: $0, as: UTF8.self) } }.sorted { $0[0] < $1[0] }
         }
+    }
+
+    @Test func everySelectivePartOfASequenceIsARequirement() {
         #expect(anchors(#"\bfrom\s+now\s+on\b"#).0 == ["from"])
-        #expect(conjuncts(#"\bfrom\s+now\s+on\b"#) == [["now"]])  // "on" is too common to be worth a check
-        #expect(conjuncts(#"(?:ignore|forget)\s+(?:\w+\s+)?(?:rules|orders)"#) == [["rules", "orders"]])
-        // Branches of an alternation need different things: no conjunct holds for all of them.
-        #expect(conjuncts(#"from\s+now\s+on|until\s+further\s+notice"#) == [])
+        #expect(branches(#"\bfrom\s+now\s+on\b"#) == [[["from"], ["now"]]])  // "on" is too common to be worth a test
+        #expect(branches(#"(?:ignore|forget)\s+(?:\w+\s+)?(?:rules|orders)"#) == [[["forget", "ignore"], ["rules", "orders"]]])
         // An optional part requires nothing.
         #expect(anchors(#"ignore\s+(?:previous\s+)?rules"#).0 == ["ignore"])
-        #expect(conjuncts(#"ignore\s+(?:previous\s+)?rules"#) == [["rules"]])
+        #expect(branches(#"ignore\s+(?:previous\s+)?rules"#) == [[["ignore"], ["rules"]]])
+    }
+
+    @Test func eachBranchOfAnAlternationKeepsItsOwnRequirements() {
+        #expect(branches(#"from\s+now\s+on|until\s+further\s+notice"#) == [[["from"], ["now"]], [["further"], ["notice"], ["until"]]])
+        // Inside a sequence, a group's branches multiply out: each needs the sequence's other parts too.
+        #expect(
+            branches(#"\b(?:kill|hurt)\s+you\b|\bi\s+(?:hate|despise)\s+you\b"#)
+                == [[["hurt", "kill"], ["you"]], [["hate", "despise"], ["you"]]])
+        #expect(
+            branches(#"(?:wipe\s+out|get\s+rid\s+of)\s+them"#) == [[["out"], ["them"], ["wipe"]], [["get"], ["rid"], ["them"]]])
+        // Past 16 alternatives they merge into one requirement that each of them meets.
+        let words = (0..<20).map { #"w\#($0)x\s+z\#($0)q"# }.joined(separator: "|")
+        #expect(branches(#"(?:\#(words))\s+end"#).count == 1)
+    }
+
+    @Test func aBranchStartsWithItsOwnPrefixes() {
+        let anchors = LiteralAnchors(source: #"\bi\s+hate\b|\bdeath\s+to\b"#, caseless: false, unicodeClasses: false)
+        #expect(anchors.branches.map(\.prefixes) == [[[0xFF] + Array("i".utf8)], [[0xFF] + Array("death".utf8)]])
     }
 
     @Test func optionalPartsAndLookaroundsRequireNothingOfTheirOwn() {
@@ -173,6 +192,24 @@ struct PrefilterTests {
         #expect(!present.skipped && present.filtered == present.naive && present.naive.count == 1)
     }
 
+    @Test func onlyTheBranchesATextAdmitsAreTried() throws {
+        // "i" starts many words, but the "i hate" branch needs "hate": without it only "death to" is tried.
+        let pattern = try Pattern(#"(?<![a-z0-9])i\s+hate\s+them\b|(?<![a-z0-9])death\s+to\s+them\b"#)
+        let prefilter = Prefilter(patterns: [pattern])
+        let text = padding + "i think i said death to them, i guess"
+        let scratch = MatchScratch(prefilter: prefilter)
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let scan = scratch.anchorScan(of: text, utf8, prefilter)
+            #expect(prefilter.candidates(for: pattern, in: scan, text: utf8, into: &scratch.candidates) == .offsets)
+            #expect(scratch.candidates == [utf8.count - "death to them, i guess".utf8.count])
+        }
+        let result = try compare(pattern, text)
+        #expect(result.filtered == result.naive && result.naive.count == 1)
+        #expect(try compare(pattern, padding + "i think i said so, i guess").skipped)
+        let both = try compare(pattern, padding + "i hate them and death to them")
+        #expect(both.filtered == both.naive && both.naive.count == 2)
+    }
+
     @Test func digitCountsRuleOutNumberPatterns() throws {
         let ssn = try Pattern(#"\b\d{3}-\d{2}-\d{4}\b"#)
         #expect(try compare(ssn, padding + "call 555-12").skipped)
@@ -200,6 +237,8 @@ struct PrefilterTests {
             "(?i:ssn)\\s*\\d", "@[a-z]+", "(?<=k)ey", "b(?=ca)", "[0-9]{3}", "(?:zz)+", "\\bkey\\b",
             "(?<![a-z0-9])(?:k|ab)\\s*c", "\\b(?:s|zz)", "(?<![\\w.])ssn", "(?:x y|\\bab)",
             "[a-z]{0,3}@", "\\d{1,2}-\\d", ".{0,4}ab", "(?i)[a-z]{1,2}k", "[^ ]{1,3}한",
+            "\\bkey\\s+ssn|\\bzz\\s*abc", "(?:abc|key)\\s+(?:ssn|x y)", "(?<![a-z0-9])(?:k|zz)\\s*(?:bca|12)|@\\s*key",
+            "(?:ab\\s*c|k\\s+s)\\s*(?:zz|12)?\\s*key",
         ]
         let patterns = try sources.map { try Pattern($0) } + [try Pattern("KEY", options: .caseless)]
         var random = SystemRandomNumberGenerator()
@@ -230,5 +269,36 @@ struct PrefilteredPolicyTests {
             #expect(filtered.text == naive.text && filtered.decision == naive.decision)
         }
         #expect(skipped > 0, "the prefilter never skipped a pattern")
+    }
+
+    /// The labelled quality corpora hold thousands of attacks, slurs, threats, secrets and personal data
+    /// in many phrasings, where the stream corpus has few: every branch of every lexicon gets exercised.
+    @Test(arguments: ["default.yaml", "medical.yaml", "customer-support.yaml"])
+    func findsExactlyWhatTheNaiveScanFindsOnTheLabelledCorpora(file: String) throws {
+        struct Record: Decodable { let text: String }
+        let policy = try Policy.load(contentsOf: packageRoot.appending(path: "policies/\(file)"))
+        let folder = packageRoot.appending(path: "Tests/Fixtures/quality")
+        let files = try ["", "holdout/"].flatMap { subfolder in
+            try FileManager.default.contentsOfDirectory(atPath: folder.appending(path: subfolder).path)
+                .filter { $0.hasSuffix(".jsonl") }.map { folder.appending(path: subfolder + $0) }
+        }
+        var texts = 0
+        var triggered = 0
+        for url in files {
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n") {
+                // Texts shorter than the prefilter's minimum skip it: lead each one with a plain sentence.
+                let text = "Here is the next message to check. " + (try JSONDecoder().decode(Record.self, from: Data(line.utf8)).text)
+                for direction in [Direction.input, .output] {
+                    let naive = policy.evaluate(text, direction: direction, context: [:], audit: true, scratch: MatchScratch())
+                    let filtered = policy.evaluate(
+                        text, direction: direction, context: [:], audit: true, scratch: MatchScratch(prefilter: policy.prefilter))
+                    #expect(filtered.findings == naive.findings, "\(direction) \(text.debugDescription)")
+                    #expect(filtered.outcomes == naive.outcomes && filtered.text == naive.text)
+                    triggered += naive.findings.isEmpty ? 0 : 1
+                }
+                texts += 1
+            }
+        }
+        #expect(texts > 13_000 && triggered > 10_000, "\(texts) texts, \(triggered) verdicts with findings")
     }
 }

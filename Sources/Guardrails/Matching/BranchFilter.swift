@@ -1,0 +1,64 @@
+// Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
+
+/// A pattern's ``LiteralAnchors/branches`` in process-wide literal ids, so the prefilter can tell with a
+/// few ANDs which branches a scanned text admits, and look for matches only where those branches start.
+///
+/// Branches split from one top-level alternative share its prefixes; they form one *group*, so a prefix
+/// is looked up once however many of its branches are admitted.
+struct BranchFilter: Sendable {
+    /// One branch: masks of its requirement sets (a text must hold a literal of each) and its group.
+    struct Branch: Sendable {
+        let requirements: [LiteralIDSet]
+        let group: Int
+    }
+
+    let branches: [Branch]
+    /// For each group, the indices of its prefixes in ``prefixIDs``; empty when the group has none.
+    let groups: [[Int]]
+    /// Every prefix of every group, without its word-start marker, once per literal and marker.
+    let prefixIDs: [Int32]
+    /// For each of ``prefixIDs``: whether it counts only at a word start (not after `a–z`, `0–9`).
+    let prefixAtWordStart: [Bool]
+    /// The literal ids of every requirement set.
+    let requirementIDs: [Int32]
+
+    /// Whether every group has prefixes, so that candidates come from the admitted groups' prefixes.
+    var isPrefixed: Bool { !groups.isEmpty && groups.allSatisfy { !$0.isEmpty } }
+
+    init(_ branches: [LiteralAnchors.Branch]) {
+        let marker = LiteralAnchors.Node.wordStartMarker
+        var prefixIndex: [[UInt8]: Int] = [:]
+        var prefixIDs: [Int32] = []
+        var prefixAtWordStart: [Bool] = []
+        var groupIndex: [[[UInt8]]: Int] = [:]
+        var groups: [[Int]] = []
+        var requirementIDs: Set<Int32> = []
+        var filtered: [Branch] = []
+        for branch in branches {
+            let group: Int
+            if let known = groupIndex[branch.prefixes] {
+                group = known
+            } else {
+                group = groups.count
+                groupIndex[branch.prefixes] = group
+                groups.append(
+                    branch.prefixes.map { prefix in
+                        if let index = prefixIndex[prefix] { return index }
+                        let atWordStart = prefix.first == marker
+                        prefixIndex[prefix] = prefixIDs.count
+                        prefixIDs.append(LiteralID.id(for: atWordStart ? Array(prefix.dropFirst()) : prefix))
+                        prefixAtWordStart.append(atWordStart)
+                        return prefixIDs.count - 1
+                    })
+            }
+            let ids = branch.requirements.map { $0.map(LiteralID.id(for:)) }
+            requirementIDs.formUnion(ids.joined())
+            filtered.append(Branch(requirements: ids.map(LiteralIDSet.init), group: group))
+        }
+        self.branches = filtered
+        self.groups = groups
+        self.prefixIDs = prefixIDs
+        self.prefixAtWordStart = prefixAtWordStart
+        self.requirementIDs = requirementIDs.sorted()
+    }
+}
