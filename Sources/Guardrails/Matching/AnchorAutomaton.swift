@@ -5,18 +5,23 @@
 ///
 /// Bytes that occur in no literal share one input class, so the transition table has a row per state
 /// and a column per distinct literal byte (a few dozen), and the scan is one table lookup per byte.
-struct AnchorAutomaton: Sendable {
+final class AnchorAutomaton: Sendable {
     /// The input class of each byte, after ASCII case folding.
     private let classOf: [UInt8]
-    private let classCount: Int
-    /// `transitions[row + class]`, where `row` is a state's number times `classCount`: the next state's
-    /// row, shifted left by one, with the low bit set when literals end in that state.
-    private let transitions: [UInt32]
-    /// The literal ids recognised on entering a state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    /// Classes per state row, rounded up to a power of two so a row number shifts into its state.
+    private let rowShift: Int
+    /// `transitions[row + class]`, where `row` is a state's number shifted left by ``rowShift``: the next
+    /// state's row, shifted left by one, with the low bit set when literals end in that state.
+    private let transitions: [UInt16]
+    /// The literal ids recognised on entering a state: `outputs[outputStart[s]..<outputStart[s + 1]]`,
+    /// each the id times two, plus one when the literal's positions are wanted.
     private let outputStart: [Int32]
     private let outputs: [Int32]
     /// The byte length of the literal of each output.
     private let outputLengths: [Int32]
+    /// Whether a literal whose positions are wanted ends in each state.
+    private let isPositional: [Bool]
+    let stateCount: Int
 
     /// Builds the automaton for `literals`, each a byte string (already ASCII-lower-cased) with an id.
     /// Occurrences of `positional` literals are recorded with their positions too.
@@ -31,6 +36,8 @@ struct AnchorAutomaton: Sendable {
         }
         precondition(classCount <= 256, "at most 255 distinct literal bytes")
         for upper in UInt8(0x41)...0x5A { classOf[Int(upper)] = classOf[Int(upper + 0x20)] }
+        let rowShift = Int.bitWidth - (classCount - 1).leadingZeroBitCount
+        let rowWidth = 1 << rowShift
 
         // The trie: children[state][class] (-1: none), and the literals ending at each state.
         var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
@@ -51,7 +58,7 @@ struct AnchorAutomaton: Sendable {
 
         // Breadth-first: failure links, full transitions, outputs merged along failure links.
         let stateCount = children.count
-        var transitions = [Int32](repeating: 0, count: stateCount * classCount)
+        var transitions = [Int32](repeating: 0, count: stateCount * rowWidth)
         var failure = [Int32](repeating: 0, count: stateCount)
         var queue: [Int] = []
         for input in 0..<classCount where children[0][input] > 0 {
@@ -65,13 +72,13 @@ struct AnchorAutomaton: Sendable {
             ending[state] += ending[Int(failure[state])]
             for input in 0..<classCount {
                 let child = children[state][input]
-                let fallback = transitions[Int(failure[state]) * classCount + input]
+                let fallback = transitions[Int(failure[state]) * rowWidth + input]
                 if child > 0 {
                     failure[Int(child)] = fallback
-                    transitions[state * classCount + input] = child
+                    transitions[state * rowWidth + input] = child
                     queue.append(Int(child))
                 } else {
-                    transitions[state * classCount + input] = fallback
+                    transitions[state * rowWidth + input] = fallback
                 }
             }
         }
@@ -79,56 +86,171 @@ struct AnchorAutomaton: Sendable {
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
         var outputLengths: [Int32] = []
+        var isPositional = [Bool](repeating: false, count: stateCount)
         for state in 0..<stateCount {
-            // An output is the literal id times two, plus one when its positions are wanted.
             for id in Set(ending[state]).sorted() {
                 outputs.append(id * 2 + (positional.contains(id) ? 1 : 0))
                 outputLengths.append(lengthOf[id]!)
+                if positional.contains(id) { isPositional[state] = true }
             }
             outputStart.append(Int32(outputs.count))
         }
         self.classOf = classOf
-        self.classCount = classCount
-        self.transitions = transitions.map { next in
-            let row = UInt32(next) * UInt32(classCount)
-            return row << 1 | (outputStart[Int(next)] != outputStart[Int(next) + 1] ? 1 : 0)
+        self.rowShift = rowShift
+        precondition(stateCount < 1 << 15, "at most 32,767 automaton states")
+        var packed = [UInt16](repeating: 0, count: transitions.count)
+        for index in transitions.indices {
+            let next = Int(transitions[index])
+            packed[index] = UInt16(next) << 1 | (outputStart[next] != outputStart[next + 1] ? 1 : 0)
         }
+        self.transitions = packed
         self.outputStart = outputStart
         self.outputs = outputs
         self.outputLengths = outputLengths
+        self.isPositional = isPositional
+        self.stateCount = stateCount
     }
 
-    /// Marks in `present` (a bit set indexed by literal id) every literal that occurs in `bytes`, appends
-    /// the id and start offset of each occurrence of a positional literal to `occurrences`, and returns how
-    /// many ASCII digits the bytes hold.
-    func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64], occurrences: inout [(id: Int32, start: Int32)]
-    ) -> Int {
-        var digits = 0
-        var endings: [(row: UInt32, end: Int)] = []
-        endings.reserveCapacity(bytes.count / 4 + 16)  // one allocation for typical text, not one per doubling
-        classOf.withUnsafeBufferPointer { classOf in
-            transitions.withUnsafeBufferPointer { transitions in
-                // One load per byte; states where literals end are rare and handled after the loop.
-                var row: UInt32 = 0
-                for offset in 0..<bytes.count {
-                    let byte = bytes[offset]
-                    digits &+= byte &- 0x30 < 10 ? 1 : 0
-                    let next = transitions[Int(row) &+ Int(classOf[Int(byte)])]
-                    row = next >> 1
-                    if next & 1 != 0 { endings.append((row, offset &+ 1)) }
+    /// The longest literal the automaton holds, in bytes: a lane of the scan starts this many bytes less
+    /// one before its part of the text, so that it sees every literal ending in its part.
+    static let maximumLiteralLength = 8
+
+    /// Lanes scanned side by side: each byte's lookup depends on the one before, so one lane waits on
+    /// memory; four independent lanes keep the processor busy.
+    private static let laneCount = 4
+
+    /// Marks in `present` (a bit set indexed by literal id) every literal that occurs in `bytes`, and
+    /// returns the endings of positional literals, each `state << 32 | end offset` (see
+    /// ``occurrences(in:literalCount:)``). Each state's literals are marked present once, the first time
+    /// the scan enters it.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64]) -> [UInt64] {
+        guard let text = bytes.baseAddress else { return [] }
+        let count = bytes.count
+        let rowShift = rowShift
+        // Heap buffers: a text can be large, and a task's stack is small.
+        var entered = [Bool](repeating: false, count: stateCount)
+        // At most one positional ending per byte; pages past the last one written are never touched.
+        return [UInt64](unsafeUninitializedCapacity: count) { endings, initialized in
+            entered.withUnsafeMutableBufferPointer { entered in
+                present.withUnsafeMutableBufferPointer { present in
+                    isPositional.withUnsafeBufferPointer { isPositional in
+                        outputStart.withUnsafeBufferPointer { outputStart in
+                            outputs.withUnsafeBufferPointer { outputs in
+                                var recorder = EndingRecorder(
+                                    entered: entered.baseAddress!, isPositional: isPositional.baseAddress!,
+                                    outputStart: outputStart.baseAddress!, outputs: outputs.baseAddress!,
+                                    present: present.baseAddress!, endings: endings.baseAddress!)
+                                classOf.withUnsafeBufferPointer { classOf in
+                                    transitions.withUnsafeBufferPointer { transitions in
+                                        Self.run(
+                                            text, count: count, classOf: classOf.baseAddress!,
+                                            transitions: transitions.baseAddress!, rowShift: rowShift, &recorder)
+                                    }
+                                }
+                                initialized = recorder.endingCount
+                            }
+                        }
+                    }
                 }
             }
         }
-        for (row, end) in endings {
-            let state = Int(row) / classCount
-            for index in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-                let output = outputs[index]
-                let id = Int(output >> 1)
-                present.insert(literal: Int32(id))
-                if output & 1 == 1 { occurrences.append((output >> 1, Int32(end) - outputLengths[index])) }
+    }
+
+    /// The scan proper. Lane k covers bytes `[k × part, (k + 1) × part)` of the text, the last lane the
+    /// rest; lanes after the first start `maximumLiteralLength − 1` bytes early from the root state and
+    /// ignore endings there, which belong to the lane before.
+    private static func run(
+        _ text: UnsafePointer<UInt8>, count: Int, classOf: UnsafePointer<UInt8>, transitions: UnsafePointer<UInt16>,
+        rowShift: Int, _ recorder: inout EndingRecorder
+    ) {
+        let overlap = maximumLiteralLength - 1
+        let part = count / laneCount
+        var offset = 0
+        var s0 = 0
+        if part > overlap {
+            var s1 = 0
+            var s2 = 0
+            var s3 = 0
+            let text1 = text + part
+            let text2 = text + 2 * part
+            let text3 = text + 3 * part
+            for index in -overlap..<0 {
+                s1 = Int(transitions[s1 &<< rowShift &+ Int(classOf[Int(text1[index])])] >> 1)
+                s2 = Int(transitions[s2 &<< rowShift &+ Int(classOf[Int(text2[index])])] >> 1)
+                s3 = Int(transitions[s3 &<< rowShift &+ Int(classOf[Int(text3[index])])] >> 1)
+            }
+            for index in 0..<part {
+                let n0 = transitions[s0 &<< rowShift &+ Int(classOf[Int(text[index])])]
+                let n1 = transitions[s1 &<< rowShift &+ Int(classOf[Int(text1[index])])]
+                let n2 = transitions[s2 &<< rowShift &+ Int(classOf[Int(text2[index])])]
+                let n3 = transitions[s3 &<< rowShift &+ Int(classOf[Int(text3[index])])]
+                s0 = Int(n0 >> 1)
+                s1 = Int(n1 >> 1)
+                s2 = Int(n2 >> 1)
+                s3 = Int(n3 >> 1)
+                guard (n0 | n1 | n2 | n3) & 1 != 0 else { continue }
+                if n0 & 1 != 0 { recorder.reached(s0, end: index &+ 1) }
+                if n1 & 1 != 0 { recorder.reached(s1, end: part &+ index &+ 1) }
+                if n2 & 1 != 0 { recorder.reached(s2, end: 2 &* part &+ index &+ 1) }
+                if n3 & 1 != 0 { recorder.reached(s3, end: 3 &* part &+ index &+ 1) }
+            }
+            s0 = s3
+            offset = 4 * part
+        }
+        while offset < count {
+            let next = transitions[s0 &<< rowShift &+ Int(classOf[Int(text[offset])])]
+            s0 = Int(next >> 1)
+            offset &+= 1
+            if next & 1 != 0 { recorder.reached(s0, end: offset) }
+        }
+    }
+
+    /// What the scan does where literals end: record positional endings, mark each state's literals once.
+    private struct EndingRecorder {
+        let entered: UnsafeMutablePointer<Bool>
+        let isPositional: UnsafePointer<Bool>
+        let outputStart: UnsafePointer<Int32>
+        let outputs: UnsafePointer<Int32>
+        let present: UnsafeMutablePointer<UInt64>
+        let endings: UnsafeMutablePointer<UInt64>
+        var endingCount = 0
+
+        @inline(__always)
+        mutating func reached(_ state: Int, end: Int) {
+            if isPositional[state] {
+                endings[endingCount] = UInt64(state) << 32 | UInt64(end)
+                endingCount &+= 1
+            }
+            guard !entered[state] else { return }
+            entered[state] = true
+            for index in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
+                let id = Int(outputs[index] >> 1)
+                present[id >> 6] |= 1 << UInt64(id & 63)
             }
         }
-        return digits
+    }
+
+    /// The occurrences of positional literals behind `endings` (from ``scan(_:marking:)``), chained by
+    /// literal: `last[id]` is the index in `occurrences` of the last occurrence of literal `id` (-1: none),
+    /// and `previous` links each occurrence to the one before it with the same id.
+    func occurrences(
+        in endings: [UInt64], literalCount: Int
+    ) -> (occurrences: [(id: Int32, start: Int32)], last: [Int32], previous: [Int32]) {
+        var occurrences: [(id: Int32, start: Int32)] = []
+        occurrences.reserveCapacity(endings.count)
+        for ending in endings {
+            let state = Int(ending >> 32)
+            let end = Int32(truncatingIfNeeded: ending)
+            for index in Int(outputStart[state])..<Int(outputStart[state + 1]) where outputs[index] & 1 == 1 {
+                occurrences.append((outputs[index] >> 1, end - outputLengths[index]))
+            }
+        }
+        var last = [Int32](repeating: -1, count: literalCount)
+        var previous = [Int32](repeating: -1, count: occurrences.count)
+        for (index, occurrence) in occurrences.enumerated() {
+            previous[index] = last[Int(occurrence.id)]
+            last[Int(occurrence.id)] = Int32(index)
+        }
+        return (occurrences, last, previous)
     }
 }

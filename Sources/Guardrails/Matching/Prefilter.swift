@@ -25,7 +25,7 @@ import Darwin
 /// Findings are exactly those of running every pattern over the whole text: anchors are necessary
 /// conditions, never guesses. Patterns the prefilter was not built with (a custom check that does not
 /// list its ``Check/patterns``) always run over the whole text.
-struct Prefilter: Sendable {
+final class Prefilter: Sendable {
     /// Texts shorter than this skip the anchor pass: PCRE2 is as quick on them, and short strings may be
     /// stored inline, where their bytes have no stable address to cache the scan by.
     static let minimumTextLength = 32
@@ -34,35 +34,49 @@ struct Prefilter: Sendable {
     static func maximumCandidates(forLength length: Int) -> Int { max(256, length / 16) }
 
     private let automaton: AnchorAutomaton
-    /// Literals of one byte whose positions are not needed: `memchr` answers them faster than the
-    /// automaton, which would stop at every occurrence of a common byte such as `.` or `-`.
+    /// Literals of one byte: `memchr` tells whether they occur faster than the automaton, which would stop
+    /// at every occurrence of a common byte such as `.`, `-` or `i`.
     private let singleBytes: [(id: Int32, byte: UInt8)]
-    /// Bit set over literal ids: the literals the automaton looks for.
+    /// Bit set over literal ids: the literals whose presence the pass finds out. Any other literal may be
+    /// anywhere.
     private let covered: [UInt64]
     /// Bit set over literal ids: those whose positions the automaton records.
     private let positional: [UInt64]
+    /// Literals of one byte whose positions some pattern needs, by literal id: their index in
+    /// ``searchedBytes``, or -1. Their positions are searched for only when a pattern asks, once per text.
+    private let searchedSlot: [Int16]
+    private let searchedBytes: [UInt8]
+    /// The ids of ``LiteralID/beyondASCIIFolds``, read once.
+    private let beyondASCIIFolds = LiteralID.beyondASCIIFolds
+
 
     /// Builds the prefilter for `patterns`.
     init(patterns: [Pattern]) {
         var ids = Set<Int32>(LiteralID.beyondASCIIFolds)
-        var positional = Set<Int32>()
+        var wanted = Set<Int32>()  // literals whose positions some pattern needs
         for pattern in patterns {
             ids.formUnion(pattern.anchorIDs)
             ids.formUnion(pattern.filter.prefixIDs)
             ids.formUnion(pattern.windowIDs)
             ids.formUnion(pattern.filter.requirementIDs)
-            positional.formUnion(pattern.filter.prefixIDs)
-            positional.formUnion(pattern.windowIDs)
+            wanted.formUnion(pattern.filter.prefixIDs)
+            wanted.formUnion(pattern.windowIDs)
         }
         // A literal's first bytes occur wherever it does: looking for at most 8 keeps the automaton small
         // enough for the cache, and PCRE2 checks the rest.
-        let literals = ids.sorted().map { (id: $0, bytes: Array(LiteralID.bytes(of: $0).prefix(8))) }
-        let isSingleByte = { (literal: (id: Int32, bytes: [UInt8])) in literal.bytes.count == 1 && !positional.contains(literal.id) }
-        singleBytes = literals.filter(isSingleByte).map { ($0.id, $0.bytes[0]) }
-        automaton = AnchorAutomaton(literals: literals.filter { !isSingleByte($0) }, positional: positional)
+        let literals = ids.sorted().map { (id: $0, bytes: Array(LiteralID.bytes(of: $0).prefix(AnchorAutomaton.maximumLiteralLength))) }
+        let scanned = literals.filter { $0.bytes.count > 1 }
+        let positional = Set(scanned.map(\.id)).intersection(wanted)
+        singleBytes = literals.filter { $0.bytes.count == 1 }.map { ($0.id, $0.bytes[0]) }
+        automaton = AnchorAutomaton(literals: scanned, positional: positional)
         let words = (Int(ids.max() ?? 0) >> 6) + 1
         covered = Self.bitSet(ids, words: words)
         self.positional = Self.bitSet(positional, words: words)
+        let searched = singleBytes.filter { wanted.contains($0.id) }
+        var searchedSlot = [Int16](repeating: -1, count: words * 64)
+        for (slot, literal) in searched.enumerated() { searchedSlot[Int(literal.id)] = Int16(slot) }
+        self.searchedSlot = searchedSlot
+        searchedBytes = searched.map(\.byte)
     }
 
     private static func bitSet(_ ids: Set<Int32>, words: Int) -> [UInt64] {
@@ -71,12 +85,13 @@ struct Prefilter: Sendable {
         return set
     }
 
+
     /// Scans `bytes` once.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> AnchorScan {
         var present = [UInt64](repeating: 0, count: covered.count)
-        var occurrences: [(id: Int32, start: Int32)] = []
-        occurrences.reserveCapacity(bytes.count / 16 + 16)
-        let digits = automaton.scan(bytes, marking: &present, occurrences: &occurrences)
+        let endings = automaton.scan(bytes, marking: &present)
+        var digits = 0
+        for byte in bytes { digits &+= byte &- 0x30 < 10 ? 1 : 0 }
         for (id, byte) in singleBytes {
             guard let base = bytes.baseAddress else { break }
             let isLetter = byte &- 0x61 < 26
@@ -84,14 +99,9 @@ struct Prefilter: Sendable {
                 present.insert(literal: id)
             }
         }
-        // Chain the occurrences of each literal, so a pattern visits only those of its own prefixes.
-        var last = [Int32](repeating: -1, count: covered.count * 64)
-        var previous = [Int32](repeating: -1, count: occurrences.count)
-        for (index, occurrence) in occurrences.enumerated() {
-            previous[index] = last[Int(occurrence.id)]
-            last[Int(occurrence.id)] = Int32(index)
-        }
-        return AnchorScan(present: present, digits: digits, occurrences: occurrences, last: last, previous: previous)
+        return AnchorScan(
+            present: present, digits: digits, positionalEndings: endings,
+            hasBeyondASCIIFolds: beyondASCIIFolds.contains(where: present.contains(literal:)))
     }
 
     /// Whether the scanned text may hold one of the literals of `set` (those the automaton does not look
@@ -142,15 +152,18 @@ struct Prefilter: Sendable {
         guard anyAdmitted else { return .none }
         offsets.removeAll(keepingCapacity: true)
         if filter.isPrefixed {
+            let chains = scan.chains(automaton, literalCount: covered.count * 64)
             var groups = admitted
             while groups != 0 {
                 let group = groups.trailingZeroBitCount
                 groups &= groups &- 1
                 guard group < filter.groups.count else { break }
                 for index in filter.groups[group] {
-                    let id = filter.prefixIDs[index]
-                    guard positional.contains(literal: id) else { return .anywhere }
-                    collect(id, atWordStart: filter.prefixAtWordStart[index], scan, text, into: &offsets)
+                    guard
+                        collect(
+                            filter.prefixIDs[index], atWordStart: filter.prefixAtWordStart[index], scan, chains, text,
+                            into: &offsets)
+                    else { return .anywhere }
                 }
             }
             guard offsets.count <= Self.maximumCandidates(forLength: text.count) else {
@@ -161,8 +174,11 @@ struct Prefilter: Sendable {
             return .offsets
         }
         let ids = pattern.windowIDs
-        guard !ids.isEmpty, ids.allSatisfy(positional.contains(literal:)) else { return .anywhere }
-        for id in ids { collect(id, atWordStart: false, scan, text, into: &offsets) }
+        guard !ids.isEmpty else { return .anywhere }
+        let chains = scan.chains(automaton, literalCount: covered.count * 64)
+        for id in ids {
+            guard collect(id, atWordStart: false, scan, chains, text, into: &offsets) else { return .anywhere }
+        }
         // Each candidate is a window up to `reach` bytes of text: past a point a scan from the earliest one
         // is cheaper.
         let reach = pattern.anchors.windowReach
@@ -171,17 +187,45 @@ struct Prefilter: Sendable {
         return .windows
     }
 
-    /// Appends the start of every occurrence of literal `id`, only at word starts if `atWordStart`.
+    /// Appends the start of every occurrence of literal `id`, only at word starts if `atWordStart`; returns
+    /// false when the prefilter does not know where the literal occurs (it was not built with it).
     private func collect(
-        _ id: Int32, atWordStart: Bool, _ scan: AnchorScan, _ text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
-    ) {
-        var occurrence = scan.last[Int(id)]
-        while occurrence >= 0 {
-            let start = Int(scan.occurrences[Int(occurrence)].start)
-            occurrence = scan.previous[Int(occurrence)]
-            if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[start - 1]) { continue }
-            offsets.append(start)
+        _ id: Int32, atWordStart: Bool, _ scan: AnchorScan, _ chains: AnchorScan.Chains, _ text: UnsafeBufferPointer<UInt8>,
+        into offsets: inout [Int]
+    ) -> Bool {
+        if positional.contains(literal: id) {
+            var occurrence = chains.last[Int(id)]
+            while occurrence >= 0 {
+                let start = Int(chains.occurrences[Int(occurrence)].start)
+                occurrence = chains.previous[Int(occurrence)]
+                if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[start - 1]) { continue }
+                offsets.append(start)
+            }
+            return true
         }
+        guard Int(id) < searchedSlot.count, searchedSlot[Int(id)] >= 0 else { return false }
+        let slot = Int(searchedSlot[Int(id)])
+        for start in scan.searched(slot, count: searchedBytes.count, { Self.starts(of: searchedBytes[slot], in: text) }) {
+            if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[Int(start) - 1]) { continue }
+            offsets.append(Int(start))
+        }
+        return true
+    }
+
+    /// Where `byte` (ASCII-lower-cased) occurs in `text`, either case for a letter, in increasing order.
+    static func starts(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        var starts: [Int32] = []
+        guard let base = text.baseAddress else { return starts }
+        for variant in byte &- 0x61 < 26 ? [byte, byte - 0x20] : [byte] {
+            var from = 0
+            while from < text.count, let found = memchr(base + from, Int32(variant), text.count - from) {
+                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                starts.append(Int32(start))
+                from = start + 1
+            }
+        }
+        if byte &- 0x61 < 26 { starts.sort() }
+        return starts
     }
 }
 
@@ -222,31 +266,6 @@ struct LiteralIDSet: Sendable {
         for id in ids { words[Int(id) >> 6, default: 0] |= 1 << UInt64(id & 63) }
         self.words = words.sorted { $0.key < $1.key }.map { (index: $0.key, bits: $0.value) }
     }
-}
-
-/// What the anchor pass found in one text. A class, so that handing it to each of a policy's patterns
-/// costs one reference count rather than one per array.
-final class AnchorScan {
-    /// Bit set over literal ids.
-    let present: [UInt64]
-    /// ASCII digits in the text.
-    let digits: Int
-    /// Each occurrence of a prefix literal: its id and start offset, in the order they end.
-    let occurrences: [(id: Int32, start: Int32)]
-    /// By literal id, the index in `occurrences` of its last occurrence (-1: none); `previous` links each
-    /// occurrence to the one before it with the same id.
-    let last: [Int32]
-    let previous: [Int32]
-
-    init(present: [UInt64], digits: Int, occurrences: [(id: Int32, start: Int32)], last: [Int32], previous: [Int32]) {
-        self.present = present
-        self.digits = digits
-        self.occurrences = occurrences
-        self.last = last
-        self.previous = previous
-    }
-
-    var hasBeyondASCIIFolds: Bool { LiteralID.beyondASCIIFolds.contains(where: present.contains(literal:)) }
 }
 
 /// Process-wide ids for anchor literals, so a pattern carries its literals as small integers and

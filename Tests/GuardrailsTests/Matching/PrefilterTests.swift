@@ -210,6 +210,18 @@ struct PrefilterTests {
         #expect(both.filtered == both.naive && both.naive.count == 2)
     }
 
+    @Test func aLiteralIsFoundWhereverItLiesInTheTextAcrossTheScansLanes() throws {
+        // The anchor pass scans four parts of a text side by side; a literal may straddle two parts.
+        let pattern = try Pattern(#"\bfalcon\s+osprey\b"#)
+        for length in [40, 41, 67, 130] {
+            for offset in 0...(length - 13) {
+                let text = String(repeating: "x", count: offset) + " falcon osprey " + String(repeating: "y", count: length - offset)
+                let result = try compare(pattern, text)
+                #expect(result.naive.count == 1 && result.filtered == result.naive, "falcon at \(offset) of \(text.utf8.count)")
+            }
+        }
+    }
+
     @Test func digitCountsRuleOutNumberPatterns() throws {
         let ssn = try Pattern(#"\b\d{3}-\d{2}-\d{4}\b"#)
         #expect(try compare(ssn, padding + "call 555-12").skipped)
