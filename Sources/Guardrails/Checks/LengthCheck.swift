@@ -72,7 +72,9 @@ public struct LengthCheck: Check {
             let count = text.count
             overflows.append(overflow(from: start, to: end, kind: "chars", count: count, limit: maxCharacters))
         }
-        if let maxTokens {
+        // The estimate never exceeds the byte count (see TokenEstimator), so a text of at most `maxTokens`
+        // bytes is within budget without estimating it.
+        if let maxTokens, end > maxTokens {
             let estimate = TokenEstimator.estimate(text, limit: maxTokens)
             if let start = estimate.overflowOffset {
                 overflows.append(overflow(from: start, to: end, kind: "tokens", count: estimate.tokens, limit: maxTokens))

@@ -137,15 +137,19 @@ public struct SecretsCheck: Check {
         ]
     }
 
+    /// Values that start with one of these, or contain one of three characters or more, are placeholders.
+    private static let placeholders: [(bytes: [UInt8], anywhere: Bool)] = [
+        "<", "{", "$", "%", "xxx", "***", "...", "your", "example", "placeholder", "redacted", "null", "none",
+        "true", "false", "required", "optional", "string", "process.env", "os.environ", "env[", "getenv",
+        "secrets.", "undefined", "todo", "here", "hidden", "masked", "[redacted]", "••",
+    ].map { (Array($0.utf8), $0.count >= 3) }
+
     /// A real value, not a placeholder, a variable reference or a word.
     static func isRealValue(_ value: Substring) -> Bool {
-        let lower = value.lowercased()
-        let placeholders = [
-            "<", "{", "$", "%", "xxx", "***", "...", "your", "example", "placeholder", "redacted", "null", "none",
-            "true", "false", "required", "optional", "string", "process.env", "os.environ", "env[", "getenv",
-            "secrets.", "undefined", "todo", "here", "hidden", "masked", "[redacted]", "••",
-        ]
-        guard !placeholders.contains(where: { lower.hasPrefix($0) || lower.contains($0) && $0.count >= 3 }) else {
+        // Placeholders are compared byte by byte with ASCII case folded: they are ASCII (but for "••", which
+        // has no case), and a value is a few dozen bytes, so this is far cheaper than String search.
+        let lower = value.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        guard !placeholders.contains(where: { lower.starts(with: $0.bytes) || $0.anywhere && lower.contains($0.bytes) }) else {
             return false
         }
         guard value.count >= 6 else { return false }
@@ -153,5 +157,16 @@ public struct SecretsCheck: Check {
         let hasDigitOrSymbol = value.contains { !$0.isLetter }
         let isMixedCase = value.filter(\.isUppercase).count >= 2 && value.filter(\.isLowercase).count >= 2
         return hasDigitOrSymbol || isMixedCase || value.count >= 10 && Checksums.entropy(value) >= 3.0
+    }
+}
+
+extension [UInt8] {
+    /// Whether `part` occurs in these bytes.
+    fileprivate func contains(_ part: [UInt8]) -> Bool {
+        guard let first = part.first, part.count <= count else { return part.isEmpty }
+        for start in 0...(count - part.count) where self[start] == first && self[start..<(start + part.count)].elementsEqual(part) {
+            return true
+        }
+        return false
     }
 }

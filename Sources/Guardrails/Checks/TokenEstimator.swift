@@ -18,6 +18,8 @@
 /// Swift code, 2,000 characters each): the estimate is 2.5% under the real total for prose and 6.4% under
 /// for code; single windows land between about 0.85× and 1.3×.
 /// Good for budgets, not billing; non-Latin scripts are rougher.
+///
+/// No rule spends more than one token per UTF-8 byte, so the estimate is at most the text's byte count.
 public enum TokenEstimator {
     /// The estimated token count of `text`.
     public static func count(_ text: String) -> Int { estimate(text, limit: .max).tokens }

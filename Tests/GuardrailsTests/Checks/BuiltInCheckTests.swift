@@ -225,11 +225,47 @@ struct NormalizedTextTests {
         #expect(!NormalizedText("i g n o r e the noise", options: [.leet, .collapsingSpacedLetters]).isASCIICaseFold)
         #expect(NormalizedText("Room 4 at 10:30, thanks!", options: [.leet]).isASCIICaseFold)
     }
+
+    @Test func leetIsReadOnlyInWordsThatAlsoHoldLetters() {
+        func leet(_ text: String) -> String { NormalizedText(text, options: [.leet]).text }
+        #expect(leet("H3ll0 W0rld!") == "hello world!")  // a "!" that ends a word stays punctuation
+        #expect(leet("d0 1t!!") == "do it!!")
+        #expect(leet("4 2024 x4 10:30") == "4 2024 xa 10:30")  // no letter, no leet
+        #expect(leet("!hi p@$$w0rd") == "ihi password")
+        #expect(leet("a1b2 !!") == "aib2 !!")  // 2 is no leet character: it ends the word
+    }
+
+    @Test func spacedLettersNeedThreeSingleLettersWithOneSeparator() {
+        func spaced(_ text: String) -> Bool { NormalizedText(text, options: [.leet]).hasSpacedLetters }
+        #expect(spaced("i g n o r e this"))
+        #expect(spaced("x.y.z"))
+        #expect(spaced("see a_b_c"))
+        #expect(!spaced("ab c d"))  // "ab" is no single letter, and two letters are not a run
+        #expect(!spaced("a b-c"))  // the separators differ
+        #expect(!spaced("a b cd"))
+        #expect(!spaced("a  b  c"))  // two spaces are not one separator
+        #expect(!spaced("a b"))
+    }
 }
 
 extension TextCheckTests {
     @Test func noASCIICharacterHidesText() {
         // The invisible-text check skips ASCII texts without looking at their scalars.
         #expect((0..<128).allSatisfy { !InvisibleTextCheck.isHiding(Unicode.Scalar(UInt8($0))) })
+    }
+}
+
+struct SecretValueTests {
+    @Test func placeholdersAreNotCredentials() {
+        for value in ["<token>", "${API_KEY}", "xxxxxxxx", "YOUR-KEY-HERE", "[REDACTED]", "os.environ['KEY']", "••••••••", "Example123!"] {
+            #expect(!SecretsCheck.isRealValue(value[...]), "\(value)")
+        }
+        for value in ["hunter2!", "Tr0ub4dor&3", "correcthorsebatterystaple9", "ab••cd12xy"] {
+            #expect(SecretsCheck.isRealValue(value[...]), "\(value)")
+        }
+        // A bare word is prose, and a short value too little to be a credential.
+        #expect(!SecretsCheck.isRealValue("required"[...]))
+        #expect(!SecretsCheck.isRealValue("Expired"[...]))
+        #expect(!SecretsCheck.isRealValue("ab1!"[...]))
     }
 }

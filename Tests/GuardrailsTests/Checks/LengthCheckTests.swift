@@ -21,6 +21,15 @@ struct LengthCheckTests {
         #expect(try findings(text, ["max_bytes": .integer(31)]).map(\.span) == [Span(start: 31, end: 32)])
     }
 
+    @Test func tokensAreEstimatedOnlyForTextsLongerInBytesThanTheBudget() throws {
+        let text = "the cat sat on the mat"  // 6 estimated tokens, 22 bytes
+        #expect(try findings(text, ["max_tokens": .integer(6)]).isEmpty)
+        let over = try findings(text, ["max_tokens": .integer(5)])
+        #expect(over.map(\.category) == ["length.tokens"])
+        #expect(over.first?.message == "6 estimated tokens over max_tokens 5")
+        #expect(try findings(text, ["max_tokens": .integer(22)]).isEmpty)
+    }
+
     @Test func overflowSpanStartsAtTheFirstScalarOverTheBudget() throws {
         // 한국어: a 7-byte budget ends inside 어 (bytes 6..<9), so the overflow starts at 6.
         #expect(try findings("한국어", ["max_bytes": .integer(7)]).map(\.span) == [Span(start: 6, end: 9)])
@@ -43,6 +52,16 @@ struct LengthCheckTests {
 }
 
 struct TokenEstimatorTests {
+    @Test func theEstimateNeverExceedsTheByteCount() {
+        // The length check relies on this to skip texts no longer in bytes than their token budget.
+        let pieces = ["a", "é", "한", "👩‍👩‍👧‍👦", "7", "(", "\n", "\r\n", " ", "\t", "\u{0301}", "ß", "🇫🇷", ")::", "x1"]
+        var random = SplitMix64(seed: 5)
+        for _ in 0..<2_000 {
+            let text = (0..<random.below(40)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            #expect(TokenEstimator.count(text) <= text.utf8.count, "\(text.debugDescription)")
+        }
+    }
+
     @Test func commonWordsAreOneTokenAndSpacesAreFree() {
         #expect(TokenEstimator.count("the cat sat on the mat") == 6)
     }

@@ -203,35 +203,49 @@ struct NormalizedText {
         return table
     }()
 
+    /// By byte: 1 for `a–z`, 2 for a leet character, 0 for anything else.
+    private static let wordClasses: [UInt8] = (0...255).map { byte in
+        isLetter(UInt8(byte)) ? 1 : leetMap[byte] != 0 ? 2 : 0
+    }
+
     /// Maps leet characters inside words that also contain letters; returns whether any was.
     private static func applyLeet(_ bytes: inout [UInt8]) -> Bool {
         let leetMap = Self.leetMap  // read once: each access to a static goes through swift_once
-        func isLeet(_ byte: UInt8) -> Bool { leetMap[Int(byte)] != 0 }
+        let classes = Self.wordClasses
         var changed = false
-        var index = 0
-        while index < bytes.count {
-            guard isLetter(bytes[index]) || isLeet(bytes[index]) else {
-                index += 1
-                continue
+        bytes.withUnsafeMutableBufferPointer { bytes in
+            classes.withUnsafeBufferPointer { classes in
+                let count = bytes.count
+                var index = 0
+                while index < count {
+                    guard classes[Int(bytes[index])] != 0 else {
+                        index &+= 1
+                        continue
+                    }
+                    var end = index
+                    var letters = 0
+                    var leet = 0
+                    while end < count {
+                        let kind = classes[Int(bytes[end])]
+                        guard kind != 0 else { break }
+                        if kind == 1 { letters &+= 1 } else { leet &+= 1 }
+                        end &+= 1
+                    }
+                    // A "!" that ends a word is punctuation, not an i.
+                    while end > index + 1, bytes[end - 1] == 0x21 {
+                        end -= 1
+                        leet -= 1
+                    }
+                    // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
+                    if letters >= 1, leet >= 1 {
+                        for position in index..<end where classes[Int(bytes[position])] == 2 {
+                            bytes[position] = leetMap[Int(bytes[position])]
+                        }
+                        changed = true
+                    }
+                    index = end
+                }
             }
-            var end = index
-            var letters = 0
-            var leet = 0
-            while end < bytes.count, isLetter(bytes[end]) || isLeet(bytes[end]) {
-                if isLetter(bytes[end]) { letters += 1 } else { leet += 1 }
-                end += 1
-            }
-            // A "!" that ends a word is punctuation, not an i.
-            while end > index + 1, bytes[end - 1] == 0x21 {
-                end -= 1
-                leet -= 1
-            }
-            // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
-            if letters >= 1, leet >= 1 {
-                for position in index..<end where !isLetter(bytes[position]) { bytes[position] = leetMap[Int(bytes[position])] }
-                changed = true
-            }
-            index = end
         }
         return changed
     }
@@ -243,17 +257,26 @@ struct NormalizedText {
     }
 
     private static func hasSpacedLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 5 else { return false }
-        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2E || byte == 0x2D || byte == 0x5F }
-        func isSingleLetter(at index: Int) -> Bool {
-            Self.isLetter(bytes[index]) && (index == 0 || !Self.isLetter(bytes[index - 1]))
-                && (index + 1 == bytes.count || !Self.isLetter(bytes[index + 1]))
+        let count = bytes.count
+        guard count >= 5 else { return false }
+        let separators = Self.separators  // read once: each access to a static goes through swift_once
+        return separators.withUnsafeBufferPointer { separators in
+            // `l s l s l` with single letters l and one separator s: test the separator first, the rarest
+            // condition that costs least.
+            for index in 0..<(count - 4) where separators[Int(bytes[index &+ 1])] {
+                let separator = bytes[index &+ 1]
+                guard isLetter(bytes[index]), index == 0 || !isLetter(bytes[index &- 1]),
+                    bytes[index &+ 3] == separator, isLetter(bytes[index &+ 2]), isLetter(bytes[index &+ 4]),
+                    index &+ 5 == count || !isLetter(bytes[index &+ 5])
+                else { continue }
+                return true
+            }
+            return false
         }
-        for index in 0..<(bytes.count - 4) where isSingleLetter(at: index) && isSeparator(bytes[index + 1]) {
-            if bytes[index + 3] == bytes[index + 1], isSingleLetter(at: index + 2), isSingleLetter(at: index + 4) { return true }
-        }
-        return false
     }
+
+    /// By byte: whether it separates spaced-out letters (space, dot, dash, underscore).
+    private static let separators: [Bool] = (0...255).map { [0x20, 0x2E, 0x2D, 0x5F].contains($0) }
 
     /// Joins runs of three or more single letters separated by one space, dot, dash or underscore.
     private static func collapseSpacedLetters(_ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
