@@ -39,31 +39,31 @@ final class AnchorAutomaton: Sendable {
         let rowShift = Int.bitWidth - (classCount - 1).leadingZeroBitCount
         let rowWidth = 1 << rowShift
 
-        // The trie: children[state][class] (-1: none), and the literals ending at each state.
-        var children: [[Int32]] = [[Int32](repeating: -1, count: classCount)]
+        // The trie: children[state × classCount + class] (-1: none), and the literals ending at each state.
+        var children = [Int32](repeating: -1, count: classCount)
         var ending: [[Int32]] = [[]]
         for (id, bytes) in literals where !bytes.isEmpty {
             var state = 0
             for byte in bytes {
-                let input = Int(classOf[Int(byte)])
-                if children[state][input] < 0 {
-                    children[state][input] = Int32(children.count)
-                    children.append([Int32](repeating: -1, count: classCount))
+                let edge = state * classCount + Int(classOf[Int(byte)])
+                if children[edge] < 0 {
+                    children[edge] = Int32(ending.count)
+                    children.append(contentsOf: repeatElement(-1, count: classCount))
                     ending.append([])
                 }
-                state = Int(children[state][input])
+                state = Int(children[edge])
             }
             ending[state].append(id)
         }
 
         // Breadth-first: failure links, full transitions, outputs merged along failure links.
-        let stateCount = children.count
+        let stateCount = ending.count
         var transitions = [Int32](repeating: 0, count: stateCount * rowWidth)
         var failure = [Int32](repeating: 0, count: stateCount)
         var queue: [Int] = []
-        for input in 0..<classCount where children[0][input] > 0 {
-            transitions[input] = children[0][input]
-            queue.append(Int(children[0][input]))
+        for input in 0..<classCount where children[input] > 0 {
+            transitions[input] = children[input]
+            queue.append(Int(children[input]))
         }
         var head = 0
         while head < queue.count {
@@ -71,7 +71,7 @@ final class AnchorAutomaton: Sendable {
             head += 1
             ending[state] += ending[Int(failure[state])]
             for input in 0..<classCount {
-                let child = children[state][input]
+                let child = children[state * classCount + input]
                 let fallback = transitions[Int(failure[state]) * rowWidth + input]
                 if child > 0 {
                     failure[Int(child)] = fallback

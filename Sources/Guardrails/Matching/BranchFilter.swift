@@ -4,7 +4,8 @@
 /// few ANDs which branches a scanned text admits, and look for matches only where those branches start.
 ///
 /// Branches split from one top-level alternative share its prefixes; they form one *group*, so a prefix
-/// is looked up once however many of its branches are admitted.
+/// is looked up once however many of its branches are admitted. (Two alternatives with the same prefixes
+/// form two groups whose prefixes are the same indices.)
 struct BranchFilter: Sendable {
     /// One branch: masks of its requirement sets (a text must hold a literal of each) and its group.
     struct Branch: Sendable {
@@ -30,17 +31,16 @@ struct BranchFilter: Sendable {
         var prefixIndex: [[UInt8]: Int] = [:]
         var prefixIDs: [Int32] = []
         var prefixAtWordStart: [Bool] = []
-        var groupIndex: [[[UInt8]]: Int] = [:]
         var groups: [[Int]] = []
         var requirementIDs: Set<Int32> = []
         var filtered: [Branch] = []
-        for branch in branches {
+        for (index, branch) in branches.enumerated() {
             let group: Int
-            if let known = groupIndex[branch.prefixes] {
-                group = known
+            // The branches split from one alternative are neighbours and share its prefixes.
+            if index > 0, branches[index - 1].prefixes == branch.prefixes {
+                group = groups.count - 1
             } else {
                 group = groups.count
-                groupIndex[branch.prefixes] = group
                 groups.append(
                     branch.prefixes.map { prefix in
                         if let index = prefixIndex[prefix] { return index }

@@ -100,7 +100,8 @@ public struct LiteralAnchors: Sendable, Hashable {
     private static func branches(of node: Node) -> [Branch] {
         let prefixes = selectivePrefixes(node.starts)
         return node.conditions.map { clause in
-            Branch(requirements: Node.strongest(clause).map { ordered(minimized($0)) }, prefixes: prefixes)
+            let selective = clause.filter { $0.quality >= Node.minimumRequirementQuality }.prefix(Node.maximumRequirements)
+            return Branch(requirements: selective.map { ordered(minimized($0.literals)) }, prefixes: prefixes)
         }
     }
 
@@ -179,7 +180,7 @@ extension LiteralAnchors {
         /// Alternatives every match satisfies one of, each a list of sets every match of it contains a
         /// string of: in a sequence every part's requirement holds at once (`ignore … previous …
         /// instructions`); in an alternation each branch brings its own. `nil`: only ``requirement``.
-        var clauses: [[Set<[UInt8]>]]?
+        var clauses: [[Requirement]]?
 
         init(
             exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none,
@@ -254,38 +255,52 @@ extension LiteralAnchors {
         static let maximumLiteralLength = 24
 
         /// ``clauses``, or the one clause ``requirement`` gives; `[[]]` when nothing is known.
-        var conditions: [[Set<[UInt8]>]] {
-            clauses ?? [requirement.map { [$0] } ?? []]
+        var conditions: [[Requirement]] {
+            clauses ?? [requirement.map { [Requirement($0)] } ?? []]
         }
 
         /// Alternatives beyond this many are merged (see ``either(_:)``): each is a test per text.
         static let maximumClauses = 16
-        /// A clause keeps at most this many of its sets, the most selective.
+        /// A clause keeps at most this many of its requirements, the most selective.
         static let maximumClauseSets = 6
 
         /// Both conditions at once: every clause of one with every clause of the other, or the stronger of
         /// the two when that would make too many.
-        static func both(_ a: [[Set<[UInt8]>]], _ b: [[Set<[UInt8]>]]) -> [[Set<[UInt8]>]] {
+        static func both(_ a: [[Requirement]], _ b: [[Requirement]]) -> [[Requirement]] {
+            if a.count == 1, a[0].isEmpty { return b }
+            if b.count == 1, b[0].isEmpty { return a }
             guard a.count * b.count <= maximumClauses else { return strength(a) >= strength(b) ? a : b }
-            return a.flatMap { left in b.map { right in strongest(left + right, keeping: maximumClauseSets, minimumQuality: 0) } }
+            return a.flatMap { left in b.map { right in merged(left, right) } }
+        }
+
+        /// The requirements of two clauses, the most selective first, without repeats, at most
+        /// ``maximumClauseSets``.
+        private static func merged(_ left: [Requirement], _ right: [Requirement]) -> [Requirement] {
+            var clause = left
+            for requirement in right
+            where !clause.contains(where: { $0.quality == requirement.quality && $0.literals == requirement.literals }) {
+                clause.append(requirement)
+            }
+            clause.sort { $0.quality > $1.quality }
+            return clause.count > maximumClauseSets ? Array(clause.prefix(maximumClauseSets)) : clause
         }
 
         /// One of several conditions: all their clauses, or, when there are too many, one clause holding
         /// the best set of each (every match still contains one of its strings).
-        static func either(_ conditions: [[[Set<[UInt8]>]]]) -> [[Set<[UInt8]>]] {
+        static func either(_ conditions: [[[Requirement]]]) -> [[Requirement]] {
             let clauses = conditions.flatMap { $0 }
             guard clauses.count > maximumClauses else { return clauses }
             var union = Set<[UInt8]>()
             for clause in clauses {
-                guard let best = clause.max(by: { quality($0) < quality($1) }) else { return [[]] }
-                union.formUnion(best)
+                guard let best = clause.first else { return [[]] }  // clauses keep their best first
+                union.formUnion(best.literals)
             }
-            return union.count > maximumRequired ? [[]] : [[union]]
+            return union.count > maximumRequired ? [[]] : [[Requirement(union)]]
         }
 
         /// How much a condition rules out: that of its weakest clause, whose own is that of its best set.
-        static func strength(_ clauses: [[Set<[UInt8]>]]) -> Double {
-            clauses.map { clause in clause.map(quality).max() ?? 0 }.min() ?? 0
+        static func strength(_ clauses: [[Requirement]]) -> Double {
+            clauses.map { $0.first?.quality ?? 0 }.min() ?? 0
         }
 
         /// The strings every match contains one of, from the exact set when it has no empty string.
@@ -423,17 +438,17 @@ extension LiteralAnchors {
         /// Requirements worth a test per text: sets of literals rare enough to rule texts out.
         static let minimumRequirementQuality = 2.0
         static let maximumRequirements = 3
+    }
 
-        /// The most selective of `sets`, without duplicates or sets weaker than `minimumQuality`.
-        static func strongest(
-            _ sets: [Set<[UInt8]>], keeping count: Int = maximumRequirements, minimumQuality: Double = minimumRequirementQuality
-        ) -> [Set<[UInt8]>] {
-            var kept: [(set: Set<[UInt8]>, quality: Double)] = []
-            for set in sets where !kept.contains(where: { $0.set == set }) {
-                let quality = quality(set)
-                if quality >= minimumQuality { kept.append((set, quality)) }
-            }
-            return kept.sorted { $0.quality > $1.quality }.prefix(count).map(\.set)
+    /// A set of literals every match contains one of, with how much it rules out (see `Node.quality`),
+    /// computed once.
+    struct Requirement {
+        let literals: Set<[UInt8]>
+        let quality: Double
+
+        init(_ literals: Set<[UInt8]>) {
+            self.literals = literals
+            self.quality = Node.quality(literals)
         }
     }
 
@@ -542,7 +557,7 @@ extension LiteralAnchors {
             var length: Int? = 0  // bytes before the current atom, while bounded
             var runStart: Int? = 0  // bytes before the current run of exact atoms
             var window: Window?
-            var conditions: [[Set<[UInt8]>]] = [[]]  // every part's, at once
+            var conditions: [[Requirement]] = [[]]  // every part's, at once
             while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
                 let atom = parseQuantifier(after: parseAtom())
                 atoms.append(atom)
@@ -562,7 +577,7 @@ extension LiteralAnchors {
                     continue
                 }
                 required = Node.better(required, run.requirement)
-                if let finished = run.requirement { conditions = Node.both(conditions, [[finished]]) }
+                if let finished = run.requirement { conditions = Node.both(conditions, [[Requirement(finished)]]) }
                 if atom.exact != nil {
                     run = Node(exact: atom.exact, required: nil, digits: 0)
                     runStart = length
@@ -576,7 +591,7 @@ extension LiteralAnchors {
             }
             let starts = atoms.reversed().reduce(Optional(Set([[UInt8]()]))) { rest, atom in Node.starts(of: atom, before: rest) }
             let exact = isExact ? run.exact : nil
-            if let last = run.requirement { conditions = Node.both(conditions, [[last]]) }
+            if let last = run.requirement { conditions = Node.both(conditions, [[Requirement(last)]]) }
             var sequence = Node(
                 exact: exact, required: Node.better(required, run.requirement), digits: digits,
                 starts: .some(exact ?? starts), maxLength: .some(length),

@@ -262,9 +262,13 @@ struct LiteralIDSet: Sendable {
     let words: [(index: Int, bits: UInt64)]
 
     init(_ ids: [Int32]) {
-        var words: [Int: UInt64] = [:]
-        for id in ids { words[Int(id) >> 6, default: 0] |= 1 << UInt64(id & 63) }
-        self.words = words.sorted { $0.key < $1.key }.map { (index: $0.key, bits: $0.value) }
+        var words: [(index: Int, bits: UInt64)] = []
+        for id in ids.sorted() {
+            let index = Int(id) >> 6
+            if words.last?.index != index { words.append((index, 0)) }
+            words[words.count - 1].bits |= 1 << UInt64(id & 63)
+        }
+        self.words = words
     }
 }
 
