@@ -119,18 +119,25 @@ final class AnchorAutomaton: Sendable {
     /// memory; four independent lanes keep the processor busy.
     private static let laneCount = 4
 
-    /// Marks in `present` (a bit set indexed by literal id) every literal that occurs in `bytes`, and
-    /// returns the endings of positional literals, each `state << 32 | end offset` (see
-    /// ``occurrences(in:literalCount:)``). Each state's literals are marked present once, the first time
-    /// the scan enters it.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64]) -> [UInt64] {
-        guard let text = bytes.baseAddress else { return [] }
+    /// Scans `bytes`: marks in `present` (a zeroed bit set indexed by literal id) every literal that occurs
+    /// in them, writes the endings of positional literals to the front of `endings`, each
+    /// `state << 32 | end offset` (see ``chain(_:count:literalCount:into:)``), and returns how many there
+    /// are. Each state's literals are marked present once, the first time the scan enters it; `entered`
+    /// holds that per state. Both buffers grow when they are too small and are otherwise reused as they are.
+    func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64], entered: inout [Bool], endings: inout [UInt64]
+    ) -> Int {
+        guard let text = bytes.baseAddress else { return 0 }
         let count = bytes.count
         let rowShift = rowShift
-        // Heap buffers: a text can be large, and a task's stack is small.
-        var entered = [Bool](repeating: false, count: stateCount)
-        // At most one positional ending per byte; pages past the last one written are never touched.
-        return [UInt64](unsafeUninitializedCapacity: count) { endings, initialized in
+        if entered.count == stateCount {
+            entered.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        } else {
+            entered = [Bool](repeating: false, count: stateCount)
+        }
+        // At most one positional ending per byte.
+        if endings.count < count { endings = [UInt64](repeating: 0, count: count) }
+        return endings.withUnsafeMutableBufferPointer { endings in
             entered.withUnsafeMutableBufferPointer { entered in
                 present.withUnsafeMutableBufferPointer { present in
                     isPositional.withUnsafeBufferPointer { isPositional in
@@ -147,7 +154,7 @@ final class AnchorAutomaton: Sendable {
                                             transitions: transitions.baseAddress!, rowShift: rowShift, &recorder)
                                     }
                                 }
-                                initialized = recorder.endingCount
+                                return recorder.endingCount
                             }
                         }
                     }
@@ -230,27 +237,25 @@ final class AnchorAutomaton: Sendable {
         }
     }
 
-    /// The occurrences of positional literals behind `endings` (from ``scan(_:marking:)``), chained by
-    /// literal: `last[id]` is the index in `occurrences` of the last occurrence of literal `id` (-1: none),
-    /// and `previous` links each occurrence to the one before it with the same id.
-    func occurrences(
-        in endings: [UInt64], literalCount: Int
-    ) -> (occurrences: [(id: Int32, start: Int32)], last: [Int32], previous: [Int32]) {
-        var occurrences: [(id: Int32, start: Int32)] = []
-        occurrences.reserveCapacity(endings.count)
-        for ending in endings {
+    /// Chains the occurrences of positional literals behind the first `count` of `endings` (from
+    /// ``scan(_:marking:entered:endings:)``) by literal, into `chains`, reusing its arrays.
+    func chain(_ endings: [UInt64], count: Int, literalCount: Int, into chains: inout AnchorScan.Chains) {
+        chains.occurrences.removeAll(keepingCapacity: true)
+        for ending in endings[..<count] {
             let state = Int(ending >> 32)
             let end = Int32(truncatingIfNeeded: ending)
             for index in Int(outputStart[state])..<Int(outputStart[state + 1]) where outputs[index] & 1 == 1 {
-                occurrences.append((outputs[index] >> 1, end - outputLengths[index]))
+                chains.occurrences.append((outputs[index] >> 1, end - outputLengths[index]))
             }
         }
-        var last = [Int32](repeating: -1, count: literalCount)
-        var previous = [Int32](repeating: -1, count: occurrences.count)
-        for (index, occurrence) in occurrences.enumerated() {
-            previous[index] = last[Int(occurrence.id)]
-            last[Int(occurrence.id)] = Int32(index)
+        chains.last.removeAll(keepingCapacity: true)
+        chains.last.append(contentsOf: repeatElement(-1, count: literalCount))
+        chains.previous.removeAll(keepingCapacity: true)
+        chains.previous.append(contentsOf: repeatElement(-1, count: chains.occurrences.count))
+        for index in chains.occurrences.indices {
+            let id = Int(chains.occurrences[index].id)
+            chains.previous[index] = chains.last[id]
+            chains.last[id] = Int32(index)
         }
-        return (occurrences, last, previous)
     }
 }

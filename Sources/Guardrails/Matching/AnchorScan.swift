@@ -1,53 +1,93 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
-/// What the anchor pass found in one text. A class, so that handing it to each of a policy's patterns
-/// costs one reference count rather than one per array; lives for one evaluation, on one thread.
+/// What the anchor pass found in one text (see ``Prefilter``). A class, so that handing it to each of a
+/// policy's patterns costs one reference count rather than one per array; it lives in an evaluation's
+/// ``MatchScratch``, on one thread, and is filled again for the next text with the arrays it already has.
 final class AnchorScan {
     /// Bit set over literal ids.
-    let present: [UInt64]
+    private(set) var present: [UInt64] = []
     /// ASCII digits in the text.
-    let digits: Int
+    private(set) var digits = 0
     /// Whether the text holds U+212A KELVIN SIGN or U+017F LATIN SMALL LETTER LONG S.
-    let hasBeyondASCIIFolds: Bool
-    /// Where positional literals end, as the automaton reported them.
-    private let positionalEndings: [UInt64]
+    private(set) var hasBeyondASCIIFolds = false
+
+    /// The automaton's per-state marks, kept for the next scan.
+    private var entered: [Bool] = []
+    /// Where positional literals end, as the automaton reported them: the first `endingCount`.
+    private var endings: [UInt64] = []
+    private var endingCount = 0
     /// Each occurrence of a positional literal by literal, built when a pattern first asks for them.
-    private var builtChains: Chains?
-    /// The starts of the literals the prefilter searches for on demand, by slot, once per text.
-    private var searchedStarts: [[Int32]?] = []
+    private var chains = Chains()
+    private var hasChains = false
+    /// The starts of the single bytes the prefilter searches for on demand, by slot, once per text.
+    private var searchedStarts: [[Int32]] = []
+    private var isSearched: [Bool] = []
+
     /// Occurrences of positional literals: `occurrences[last[id]]` is the last occurrence of literal `id`
     /// (none when -1) and `previous` links each occurrence to the one before it with the same id.
     struct Chains {
-        let occurrences: [(id: Int32, start: Int32)]
-        let last: [Int32]
-        let previous: [Int32]
+        var occurrences: [(id: Int32, start: Int32)] = []
+        var last: [Int32] = []
+        var previous: [Int32] = []
     }
 
-    init(present: [UInt64], digits: Int, positionalEndings: [UInt64], hasBeyondASCIIFolds: Bool) {
-        self.present = present
+    /// Scans `bytes` with `automaton` into this object, forgetting the last text; `literalWords` is the
+    /// size of the present-literal bit set.
+    func fill(
+        _ bytes: UnsafeBufferPointer<UInt8>, automaton: AnchorAutomaton, literalWords: Int, searchedSlots: Int
+    ) {
+        if present.count == literalWords {
+            present.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        } else {
+            present = [UInt64](repeating: 0, count: literalWords)
+        }
+        endingCount = automaton.scan(bytes, marking: &present, entered: &entered, endings: &endings)
+        hasChains = false
+        if isSearched.count == searchedSlots {
+            isSearched.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
+        } else {
+            isSearched = [Bool](repeating: false, count: searchedSlots)
+            searchedStarts = [[Int32]](repeating: [], count: searchedSlots)
+        }
+    }
+
+    /// Marks literal `id` present: one the automaton does not look for.
+    func insert(literal id: Int32) {
+        present.insert(literal: id)
+    }
+
+    /// Records what the prefilter learnt besides the automaton: the digit count, and whether the text
+    /// holds a character that caseless ASCII letters also match.
+    func finish(digits: Int, beyondASCIIFolds: [Int32]) {
         self.digits = digits
-        self.positionalEndings = positionalEndings
-        self.hasBeyondASCIIFolds = hasBeyondASCIIFolds
+        hasBeyondASCIIFolds = beyondASCIIFolds.contains(where: present.contains(literal:))
     }
 
-    /// The chains of occurrences, built from the endings on first use: most texts admit no pattern that
+    /// The chains of occurrences, built from the endings on first use: many texts admit no pattern that
     /// needs them.
     func chains(_ automaton: AnchorAutomaton, literalCount: Int) -> Chains {
-        if let builtChains { return builtChains }
-        let (occurrences, last, previous) = automaton.occurrences(in: positionalEndings, literalCount: literalCount)
-        let chains = Chains(occurrences: occurrences, last: last, previous: previous)
-        builtChains = chains
+        if !hasChains {
+            automaton.chain(endings, count: endingCount, literalCount: literalCount, into: &chains)
+            hasChains = true
+        }
         return chains
     }
 
-    /// The starts of the searched literal in `slot` (of `count` slots), found by `search` the first time.
-    func searched(_ slot: Int, count: Int, _ search: () -> [Int32]) -> [Int32] {
-        if searchedStarts.isEmpty { searchedStarts = Array(repeating: nil, count: count) }
-        if let starts = searchedStarts[slot] { return starts }
-        let starts = search()
-        searchedStarts[slot] = starts
-        return starts
+    /// The starts of the searched byte in `slot`, found by `search` (which appends them) the first time.
+    func searched(_ slot: Int, _ search: (inout [Int32]) -> Void) -> [Int32] {
+        if !isSearched[slot] {
+            searchedStarts[slot].removeAll(keepingCapacity: true)
+            search(&searchedStarts[slot])
+            isSearched[slot] = true
+        }
+        return searchedStarts[slot]
     }
+
+    /// Whether the buffers grew past what is worth keeping for the next text (a megabyte of text needs
+    /// eight of endings).
+    var isOversized: Bool { endings.count > Self.maximumKeptLength }
+
+    static let maximumKeptLength = 1 << 16
 }
 
 @available(*, unavailable)

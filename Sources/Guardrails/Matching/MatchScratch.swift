@@ -22,6 +22,8 @@ final class MatchScratch {
     var statistics = MatchStatistics()
     /// Anchor scans of recent texts. Each entry keeps its text alive, so its bytes' address identifies it.
     private var scans: [(text: String, address: UnsafeRawPointer, count: Int, scan: AnchorScan)] = []
+    /// Scans no text holds any more, kept to be filled again with the arrays they have.
+    private var spareScans: [AnchorScan] = []
 
     init(prefilter: Prefilter? = nil) {
         self.prefilter = prefilter
@@ -48,7 +50,8 @@ final class MatchScratch {
     func anchorScan(of text: String, _ utf8: UnsafeBufferPointer<UInt8>, _ prefilter: Prefilter) -> AnchorScan {
         let address = UnsafeRawPointer(utf8.baseAddress!)
         if let index = scanIndex(at: address, count: utf8.count) { return scans[index].scan }
-        let scan = prefilter.scan(utf8)
+        let scan = spareScans.popLast() ?? AnchorScan()
+        prefilter.scan(utf8, into: scan)
         remember(scan, of: text, at: address, count: utf8.count)
         return scan
     }
@@ -60,8 +63,18 @@ final class MatchScratch {
     }
 
     private func remember(_ scan: AnchorScan, of text: String, at address: UnsafeRawPointer, count: Int) {
-        if scans.count == 4 { scans.removeFirst() }
+        if scans.count == 4 { spareScans.append(scans.removeFirst().scan) }
         scans.append((text, address, count, scan))
+    }
+
+    /// Forgets the last evaluation's texts, keeping the memory for the next: scans are cleared and kept,
+    /// unless a large text made them too big to be worth keeping.
+    func reset() {
+        for entry in scans where !entry.scan.isOversized { spareScans.append(entry.scan) }
+        scans.removeAll(keepingCapacity: true)
+        normalizedViews = nil
+        statistics = MatchStatistics()
+        candidates.removeAll(keepingCapacity: candidates.capacity <= AnchorScan.maximumKeptLength)
     }
 
     /// Lets `fold`, which is `original` with its ASCII letters lower-cased, use the anchor scan of

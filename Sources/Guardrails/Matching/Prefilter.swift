@@ -86,22 +86,20 @@ final class Prefilter: Sendable {
     }
 
 
-    /// Scans `bytes` once.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> AnchorScan {
-        var present = [UInt64](repeating: 0, count: covered.count)
-        let endings = automaton.scan(bytes, marking: &present)
+    /// Scans `bytes` once, into `scan`.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, into scan: AnchorScan) {
+        scan.fill(bytes, automaton: automaton, literalWords: covered.count, searchedSlots: searchedBytes.count)
         var digits = 0
         for byte in bytes { digits &+= byte &- 0x30 < 10 ? 1 : 0 }
-        for (id, byte) in singleBytes {
-            guard let base = bytes.baseAddress else { break }
-            let isLetter = byte &- 0x61 < 26
-            if memchr(base, Int32(byte), bytes.count) != nil || isLetter && memchr(base, Int32(byte - 0x20), bytes.count) != nil {
-                present.insert(literal: id)
+        if let base = bytes.baseAddress {
+            for (id, byte) in singleBytes
+            where memchr(base, Int32(byte), bytes.count) != nil
+                || byte &- 0x61 < 26 && memchr(base, Int32(byte - 0x20), bytes.count) != nil
+            {
+                scan.insert(literal: id)
             }
         }
-        return AnchorScan(
-            present: present, digits: digits, positionalEndings: endings,
-            hasBeyondASCIIFolds: beyondASCIIFolds.contains(where: present.contains(literal:)))
+        scan.finish(digits: digits, beyondASCIIFolds: beyondASCIIFolds)
     }
 
     /// Whether the scanned text may hold one of the literals of `set` (those the automaton does not look
@@ -205,18 +203,19 @@ final class Prefilter: Sendable {
         }
         guard Int(id) < searchedSlot.count, searchedSlot[Int(id)] >= 0 else { return false }
         let slot = Int(searchedSlot[Int(id)])
-        for start in scan.searched(slot, count: searchedBytes.count, { Self.starts(of: searchedBytes[slot], in: text) }) {
+        let byte = searchedBytes[slot]
+        for start in scan.searched(slot, { Self.appendStarts(of: byte, in: text, to: &$0) }) {
             if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[Int(start) - 1]) { continue }
             offsets.append(Int(start))
         }
         return true
     }
 
-    /// Where `byte` (ASCII-lower-cased) occurs in `text`, either case for a letter, in increasing order.
-    static func starts(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> [Int32] {
-        var starts: [Int32] = []
-        guard let base = text.baseAddress else { return starts }
-        for variant in byte &- 0x61 < 26 ? [byte, byte - 0x20] : [byte] {
+    /// Appends where `byte` (ASCII-lower-cased) occurs in `text`, either case for a letter, in increasing
+    /// order.
+    static func appendStarts(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, to starts: inout [Int32]) {
+        guard let base = text.baseAddress else { return }
+        func appendOccurrences(of variant: UInt8) {
             var from = 0
             while from < text.count, let found = memchr(base + from, Int32(variant), text.count - from) {
                 let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
@@ -224,8 +223,11 @@ final class Prefilter: Sendable {
                 from = start + 1
             }
         }
-        if byte &- 0x61 < 26 { starts.sort() }
-        return starts
+        appendOccurrences(of: byte)
+        if byte &- 0x61 < 26 {
+            appendOccurrences(of: byte - 0x20)
+            starts.sort()
+        }
     }
 }
 

@@ -30,6 +30,8 @@ public struct Policy: Sendable {
     public let sourceFiles: [String]
     /// One anchor pass per text for the patterns of both chains.
     let prefilter: Prefilter
+    /// Scratch memory reused from one evaluation to the next.
+    let scratchPool: ScratchPool
 
     /// Creates a policy from chains built in code.
     ///
@@ -53,6 +55,7 @@ public struct Policy: Sendable {
         self.examples = examples
         self.identity = PolicyIdentity(name: name, digest: digest)
         self.prefilter = Prefilter(patterns: (input + output).flatMap(\.check.patterns))
+        self.scratchPool = ScratchPool(prefilter: prefilter)
     }
 
     /// The chain for `direction`.
@@ -90,7 +93,9 @@ extension Policy {
         guard count <= settings.maxInputBytes else {
             throw .inputTooLarge(utf8Count: count, limit: settings.maxInputBytes)
         }
-        return evaluate(text, direction: direction, context: context, audit: audit, scratch: MatchScratch(prefilter: prefilter))
+        let scratch = scratchPool.take()
+        defer { scratchPool.give(scratch) }
+        return evaluate(text, direction: direction, context: context, audit: audit, scratch: scratch)
     }
 
     /// Evaluates with the given scratch: tests pass one without a prefilter to compare the two.

@@ -38,11 +38,25 @@ struct NormalizedText {
     private let keepsOffsets: Bool
 
     init(_ original: String, options: Options = []) {
+        let isASCII = UTF8Scalars.isASCII(original)
+        keepsOffsets = isASCII && !options.contains(.collapsingSpacedLetters)
+        if keepsOffsets {
+            // The common case, in one buffer: the string's own storage, folded and read for leet in place.
+            var readLeet = false
+            let count = original.utf8.count
+            text = String(unsafeUninitializedCapacity: count) { buffer in
+                UTF8Scalars.withBytes(of: original) { Self.foldASCII($0, into: buffer) }
+                readLeet = options.contains(.leet) && Self.applyLeet(buffer)
+                return count
+            }
+            isASCIICaseFold = !readLeet
+            starts = []
+            ends = []
+            return
+        }
         var bytes: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
-        let isASCII = UTF8Scalars.isASCII(original)
-        keepsOffsets = isASCII && !options.contains(.collapsingSpacedLetters)
         if isASCII {
             Self.foldASCII(original, &bytes)
             if !keepsOffsets {
@@ -52,9 +66,9 @@ struct NormalizedText {
         } else {
             Self.fold(original, &bytes, &starts, &ends)
         }
-        let readLeet = options.contains(.leet) && Self.applyLeet(&bytes)
+        if options.contains(.leet) { _ = bytes.withUnsafeMutableBufferPointer { Self.applyLeet($0) } }
         if options.contains(.collapsingSpacedLetters) { Self.collapseSpacedLetters(&bytes, &starts, &ends) }
-        self.isASCIICaseFold = keepsOffsets && !readLeet
+        self.isASCIICaseFold = false
         self.text = String(decoding: bytes, as: UTF8.self)
         self.starts = starts
         self.ends = ends
@@ -65,14 +79,16 @@ struct NormalizedText {
     private static func foldASCII(_ original: String, _ bytes: inout [UInt8]) {
         let count = original.utf8.count
         bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            func lower(_ utf8: UnsafeBufferPointer<UInt8>) {
-                for index in 0..<count {
-                    let byte = utf8[index]
-                    buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-                }
-            }
-            UTF8Scalars.withBytes(of: original, lower)
+            UTF8Scalars.withBytes(of: original) { foldASCII($0, into: buffer) }
             initialized = count
+        }
+    }
+
+    /// Writes the bytes of `utf8` (ASCII) to `buffer`, as long, with ASCII letters lower-cased.
+    private static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        for index in 0..<utf8.count {
+            let byte = utf8[index]
+            buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
         }
     }
 
@@ -209,11 +225,11 @@ struct NormalizedText {
     }
 
     /// Maps leet characters inside words that also contain letters; returns whether any was.
-    private static func applyLeet(_ bytes: inout [UInt8]) -> Bool {
+    private static func applyLeet(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
         let leetMap = Self.leetMap  // read once: each access to a static goes through swift_once
         let classes = Self.wordClasses
         var changed = false
-        bytes.withUnsafeMutableBufferPointer { bytes in
+        do {
             classes.withUnsafeBufferPointer { classes in
                 let count = bytes.count
                 var index = 0

@@ -59,9 +59,9 @@ struct TolerantPattern: Sendable {
     }
 }
 
-/// The normalized views of one text that obfuscation-aware checks match against. A class, so the checks
-/// of one evaluation share them for one reference count.
-final class NormalizedViews {
+/// The normalized views of one text that obfuscation-aware checks match against, built once per
+/// evaluation and kept in its scratch for every check that asks.
+struct NormalizedViews {
     /// The text the views are of.
     let source: String
     /// Case, accents, homoglyphs, invisible characters and leetspeak undone.
