@@ -436,7 +436,7 @@ extension LiteralAnchors {
         }
 
         /// Requirements worth a test per text: sets of literals rare enough to rule texts out.
-        static let minimumRequirementQuality = 2.0
+        static let minimumRequirementQuality = 1.5
         static let maximumRequirements = 3
     }
 

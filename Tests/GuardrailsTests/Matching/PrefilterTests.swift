@@ -49,7 +49,8 @@ struct LiteralAnchorsTests {
 
     @Test func everySelectivePartOfASequenceIsARequirement() {
         #expect(anchors(#"\bfrom\s+now\s+on\b"#).0 == ["from"])
-        #expect(branches(#"\bfrom\s+now\s+on\b"#) == [[["from"], ["now"]]])  // "on" is too common to be worth a test
+        #expect(branches(#"\bfrom\s+now\s+on\b"#) == [[["from"], ["now"], ["on"]]])
+        #expect(branches(#"\bwait\s+a\s+minute\b"#) == [[["minute"], ["wait"]]])  // "a" is too common to be worth a test
         #expect(branches(#"(?:ignore|forget)\s+(?:\w+\s+)?(?:rules|orders)"#) == [[["forget", "ignore"], ["rules", "orders"]]])
         // An optional part requires nothing.
         #expect(anchors(#"ignore\s+(?:previous\s+)?rules"#).0 == ["ignore"])
@@ -57,7 +58,9 @@ struct LiteralAnchorsTests {
     }
 
     @Test func eachBranchOfAnAlternationKeepsItsOwnRequirements() {
-        #expect(branches(#"from\s+now\s+on|until\s+further\s+notice"#) == [[["from"], ["now"]], [["further"], ["notice"], ["until"]]])
+        #expect(
+            branches(#"from\s+now\s+on|until\s+further\s+notice"#)
+                == [[["from"], ["now"], ["on"]], [["further"], ["notice"], ["until"]]])
         // Inside a sequence, a group's branches multiply out: each needs the sequence's other parts too.
         #expect(
             branches(#"\b(?:kill|hurt)\s+you\b|\bi\s+(?:hate|despise)\s+you\b"#)
