@@ -3,25 +3,29 @@
 /// What the anchor pass found in one text (see ``Prefilter``). A class, so that handing it to each of a
 /// policy's patterns costs one reference count rather than one per array; it lives in an evaluation's
 /// ``MatchScratch``, on one thread, and is filled again for the next text with the arrays it already has.
+///
+/// Its stored properties are `@exclusivity(unchecked)`, as the scratch's are: one thread uses a scan at a
+/// time, and its methods pass its arrays `inout` only to the automaton, which never reaches back into
+/// the scan.
 final class AnchorScan {
     /// Bit set over literal ids.
-    private(set) var present: [UInt64] = []
+    @exclusivity(unchecked) private(set) var present: [UInt64] = []
     /// ASCII digits in the text.
-    private(set) var digits = 0
+    @exclusivity(unchecked) private(set) var digits = 0
     /// Whether the text holds U+212A KELVIN SIGN or U+017F LATIN SMALL LETTER LONG S.
-    private(set) var hasBeyondASCIIFolds = false
+    @exclusivity(unchecked) private(set) var hasBeyondASCIIFolds = false
 
     /// The automaton's per-state marks, kept for the next scan.
-    private var entered: [Bool] = []
+    @exclusivity(unchecked) private var entered: [Bool] = []
     /// Where positional literals end, as the automaton reported them: the first `endingCount`.
-    private var endings: [UInt64] = []
-    private var endingCount = 0
+    @exclusivity(unchecked) private var endings: [UInt64] = []
+    @exclusivity(unchecked) private var endingCount = 0
     /// Each occurrence of a positional literal by literal, built when a pattern first asks for them.
-    private var chains = Chains()
-    private var hasChains = false
+    @exclusivity(unchecked) private var chains = Chains()
+    @exclusivity(unchecked) private var hasChains = false
     /// The starts of the single bytes the prefilter searches for on demand, by slot, once per text.
-    private var searchedStarts: [[Int32]] = []
-    private var isSearched: [Bool] = []
+    @exclusivity(unchecked) private var searchedStarts: [[Int32]] = []
+    @exclusivity(unchecked) private var isSearched: [Bool] = []
 
     /// Occurrences of positional literals: `occurrences[last[id]]` is the last occurrence of literal `id`
     /// (none when -1) and `previous` links each occurrence to the one before it with the same id.

@@ -8,22 +8,27 @@ import CPCRE2
 ///
 /// Only the overall match range is read, so one ovector pair serves every pattern (PCRE2 still sets
 /// group 0 when a pattern has more groups than the ovector holds). Never shared between threads.
+///
+/// Its stored properties are `@exclusivity(unchecked)`: the runtime check of every access cost 4% of an
+/// evaluation, and it can never fire. A scratch belongs to one evaluation on one thread at a time (see
+/// ``ScratchPool``), and no access to a property overlaps another: `candidates` is the only one passed
+/// `inout`, to ``Prefilter/candidates(for:in:text:into:)``, which touches no other part of the scratch.
 final class MatchScratch {
     let matchData: OpaquePointer
     /// A match context for windowed matches, whose offset limit changes per try.
     let matchContext: OpaquePointer
     /// Candidate offsets of the pattern being run; reused.
-    var candidates: [Int] = []
+    @exclusivity(unchecked) var candidates: [Int] = []
     /// The normalized views of the last text a check asked for, so checks of one evaluation share them.
-    var normalizedViews: NormalizedViews?
+    @exclusivity(unchecked) var normalizedViews: NormalizedViews?
     /// The policy's prefilter; `nil` runs every pattern on every text.
     let prefilter: Prefilter?
     /// Counts of pattern runs, for profiles.
-    var statistics = MatchStatistics()
+    @exclusivity(unchecked) var statistics = MatchStatistics()
     /// Anchor scans of recent texts. Each entry keeps its text alive, so its bytes' address identifies it.
-    private var scans: [(text: String, address: UnsafeRawPointer, count: Int, scan: AnchorScan)] = []
+    @exclusivity(unchecked) private var scans: [(text: String, address: UnsafeRawPointer, count: Int, scan: AnchorScan)] = []
     /// Scans no text holds any more, kept to be filled again with the arrays they have.
-    private var spareScans: [AnchorScan] = []
+    @exclusivity(unchecked) private var spareScans: [AnchorScan] = []
 
     init(prefilter: Prefilter? = nil) {
         self.prefilter = prefilter
