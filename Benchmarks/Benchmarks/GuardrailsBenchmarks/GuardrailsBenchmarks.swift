@@ -54,9 +54,14 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let allowed = "Could you summarise the meeting notes for the team and list the action items with owners?"
+    let allowedText = String(repeating: allowed + " ", count: 4_096 / (allowed.utf8.count + 1))
     Benchmark("evaluate an allowed 4 KB prompt (mallocs per allow verdict)") { benchmark in
-        let text = String(repeating: allowed + " ", count: 4_096 / (allowed.utf8.count + 1))
-        for _ in benchmark.scaledIterations { blackHole(try policy.evaluate(text)) }
+        for _ in benchmark.scaledIterations { blackHole(try policy.evaluate(allowedText)) }
+    }
+    // The baseline of the row above: the harness's own mallocs and an evaluation that runs no rule.
+    let empty = try! PolicyLoader().load(yaml: "policy: empty\n", fileName: "empty.yaml")
+    Benchmark("evaluate the same prompt with a policy without rules (baseline mallocs)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try empty.evaluate(allowedText)) }
     }
 
     Benchmark("load the default policy (parse, compile, JIT)") { benchmark in

@@ -5,6 +5,7 @@
 //   throughput [--records N] [--policy FILE] [--rounds R] [--python-mbps X] [--engine-only]
 //   throughput --single-text BYTES --repeat K [--naive]   (for callgrind: K evaluations of one text)
 //   throughput --load ROUNDS                              (policy load time: first and steady)
+//   throughput --allowed-prompt K                         (for valgrind: K evaluations of an allowed 4 KB prompt)
 //
 // Prints MB/s and per-record latency for `Policy.evaluate` (all rules, full semantics) and for the
 // naive baseline (every pattern of the policy through `Pattern.forEachMatch`, on the whole text), the
@@ -23,6 +24,7 @@ var singleText: Int?
 var repeatCount = 1
 var naiveOnly = false
 var loadRounds: Int?
+var allowedPromptRepeats: Int?
 var arguments = CommandLine.arguments.dropFirst().makeIterator()
 while let argument = arguments.next() {
     switch argument {
@@ -35,8 +37,9 @@ while let argument = arguments.next() {
     case "--repeat": repeatCount = Int(arguments.next() ?? "") ?? repeatCount
     case "--naive": naiveOnly = true
     case "--load": loadRounds = Int(arguments.next() ?? "")
+    case "--allowed-prompt": allowedPromptRepeats = Int(arguments.next() ?? "")
     default:
-        FileHandle.standardError.write(Data("usage: throughput [--records N] [--policy FILE] [--rounds R] [--python-mbps X] [--engine-only] | --single-text BYTES --repeat K [--naive] | --load ROUNDS\n".utf8))
+        FileHandle.standardError.write(Data("usage: throughput [--records N] [--policy FILE] [--rounds R] [--python-mbps X] [--engine-only] | --single-text BYTES --repeat K [--naive] | --load ROUNDS | --allowed-prompt K\n".utf8))
         exit(2)
     }
 }
@@ -58,6 +61,15 @@ if let loadRounds {
     exit(0)
 }
 let policy = try loadPolicy()
+if let allowedPromptRepeats {
+    // Heap allocations per allowed verdict = (allocations with K = 101 − with K = 1) / 100, under valgrind.
+    let allowed = "Could you summarise the meeting notes for the team and list the action items with owners?"
+    let text = String(repeating: allowed + " ", count: 4_096 / (allowed.utf8.count + 1))
+    var findings = 0
+    for _ in 0..<allowedPromptRepeats { findings += try policy.evaluate(text).findings.count }
+    print("evaluated the allowed prompt \(allowedPromptRepeats) times, \(findings) findings")
+    exit(0)
+}
 if let singleText {
     // Instructions per byte = (instructions with --repeat 3 − with --repeat 1) / (2 × BYTES).
     let text = ChatCorpus(seed: 7).text(bytes: singleText)
