@@ -13,12 +13,14 @@ import Darwin
 /// One pass over a text that tells, for every pattern of a policy at once, whether the pattern can match
 /// it and where a match can start.
 ///
-/// Each ``Pattern`` knows its ``LiteralAnchors``: literals one of which every match contains, prefixes
-/// one of which every match starts with, window literals that every match holds near its start, and a
-/// minimum count of ASCII digits. A policy's prefilter compiles them for all its patterns into one
-/// ``AnchorAutomaton``. Evaluating a text scans it once (per normalized view); then a pattern
-/// - is skipped when none of its literals occurred or the text has too few digits;
-/// - runs PCRE2's JIT only at the offsets where one of its prefixes occurred, when it has prefixes;
+/// Each ``Pattern`` knows its ``LiteralAnchors``: literals one of which every match contains, its
+/// branches (the requirements and prefixes of each alternative), window literals that every match holds
+/// near its start, and a minimum count of ASCII digits. A policy's prefilter compiles them for all its
+/// patterns into one ``AnchorAutomaton`` (single bytes go to `memchr` instead). Evaluating a text scans
+/// it once (per normalized view); then a pattern
+/// - is skipped when the text has too few digits, none of its literals, or no branch with all it needs;
+/// - runs PCRE2's JIT only at the offsets where a prefix of an admitted branch occurred, when every
+///   admitted branch has prefixes;
 /// - else only in the windows just before its window literals, when it has those;
 /// - runs over the whole text otherwise.
 ///
@@ -48,7 +50,6 @@ final class Prefilter: Sendable {
     private let searchedBytes: [UInt8]
     /// The ids of ``LiteralID/beyondASCIIFolds``, read once.
     private let beyondASCIIFolds = LiteralID.beyondASCIIFolds
-
 
     /// Builds the prefilter for `patterns`.
     init(patterns: [Pattern]) {
@@ -84,7 +85,6 @@ final class Prefilter: Sendable {
         for id in ids { set.insert(literal: id) }
         return set
     }
-
 
     /// Scans `bytes` once, into `scan`.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into scan: AnchorScan) {
