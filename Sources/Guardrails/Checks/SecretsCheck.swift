@@ -159,14 +159,3 @@ public struct SecretsCheck: Check {
         return hasDigitOrSymbol || isMixedCase || value.count >= 10 && Checksums.entropy(value) >= 3.0
     }
 }
-
-extension [UInt8] {
-    /// Whether `part` occurs in these bytes.
-    fileprivate func contains(_ part: [UInt8]) -> Bool {
-        guard let first = part.first, part.count <= count else { return part.isEmpty }
-        for start in 0...(count - part.count) where self[start] == first && self[start..<(start + part.count)].elementsEqual(part) {
-            return true
-        }
-        return false
-    }
-}

@@ -147,14 +147,6 @@ extension LiteralAnchors {
     }
 }
 
-extension [UInt8] {
-    fileprivate func contains(_ other: [UInt8]) -> Bool {
-        guard other.count <= count else { return false }
-        if other.count == count { return self == other }
-        return (0...(count - other.count)).contains { start in self[start..<(start + other.count)].elementsEqual(other) }
-    }
-}
-
 // MARK: - Analysis
 
 extension LiteralAnchors {

@@ -38,3 +38,15 @@ enum UTF8Scalars {
         return offset
     }
 }
+
+extension [UInt8] {
+    /// Whether `part` occurs in these bytes, compared byte for byte (an empty `part` always does).
+    func contains(_ part: [UInt8]) -> Bool {
+        guard let first = part.first, part.count <= count else { return part.isEmpty }
+        for start in 0...(count - part.count)
+        where self[start] == first && self[start..<(start + part.count)].elementsEqual(part) {
+            return true
+        }
+        return false
+    }
+}
