@@ -57,12 +57,10 @@ struct NormalizedText {
         var bytes: [UInt8] = []
         var starts: [Int32] = []
         var ends: [Int32] = []
-        if isASCII {
+        if isASCII {  // spaced letters will be joined: each byte keeps its own offset until then
             Self.foldASCII(original, &bytes)
-            if !keepsOffsets {
-                starts = (0..<bytes.count).map { Int32(truncatingIfNeeded: $0) }
-                ends = (0..<bytes.count).map { Int32(truncatingIfNeeded: $0 &+ 1) }
-            }
+            starts = (0..<bytes.count).map { Int32(truncatingIfNeeded: $0) }
+            ends = (0..<bytes.count).map { Int32(truncatingIfNeeded: $0 &+ 1) }
         } else {
             Self.fold(original, &bytes, &starts, &ends)
         }
@@ -229,38 +227,36 @@ struct NormalizedText {
         let leetMap = Self.leetMap  // read once: each access to a static goes through swift_once
         let classes = Self.wordClasses
         var changed = false
-        do {
-            classes.withUnsafeBufferPointer { classes in
-                let count = bytes.count
-                var index = 0
-                while index < count {
-                    guard classes[Int(bytes[index])] != 0 else {
-                        index &+= 1
-                        continue
-                    }
-                    var end = index
-                    var letters = 0
-                    var leet = 0
-                    while end < count {
-                        let kind = classes[Int(bytes[end])]
-                        guard kind != 0 else { break }
-                        if kind == 1 { letters &+= 1 } else { leet &+= 1 }
-                        end &+= 1
-                    }
-                    // A "!" that ends a word is punctuation, not an i.
-                    while end > index + 1, bytes[end - 1] == 0x21 {
-                        end -= 1
-                        leet -= 1
-                    }
-                    // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
-                    if letters >= 1, leet >= 1 {
-                        for position in index..<end where classes[Int(bytes[position])] == 2 {
-                            bytes[position] = leetMap[Int(bytes[position])]
-                        }
-                        changed = true
-                    }
-                    index = end
+        classes.withUnsafeBufferPointer { classes in
+            let count = bytes.count
+            var index = 0
+            while index < count {
+                guard classes[Int(bytes[index])] != 0 else {
+                    index &+= 1
+                    continue
                 }
+                var end = index
+                var letters = 0
+                var leet = 0
+                while end < count {
+                    let kind = classes[Int(bytes[end])]
+                    guard kind != 0 else { break }
+                    if kind == 1 { letters &+= 1 } else { leet &+= 1 }
+                    end &+= 1
+                }
+                // A "!" that ends a word is punctuation, not an i.
+                while end > index + 1, bytes[end - 1] == 0x21 {
+                    end -= 1
+                    leet -= 1
+                }
+                // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
+                if letters >= 1, leet >= 1 {
+                    for position in index..<end where classes[Int(bytes[position])] == 2 {
+                        bytes[position] = leetMap[Int(bytes[position])]
+                    }
+                    changed = true
+                }
+                index = end
             }
         }
         return changed
@@ -296,13 +292,13 @@ struct NormalizedText {
 
     /// Joins runs of three or more single letters separated by one space, dot, dash or underscore.
     private static func collapseSpacedLetters(_ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
-        func isSeparator(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x2E || byte == 0x2D || byte == 0x5F }
+        let separators = Self.separators
         var keep = [Bool](repeating: true, count: bytes.count)
         var index = 0
         while index + 1 < bytes.count {
             // A run starts at a single letter (no letter before or after it) followed by a separator.
             let separator = bytes[index + 1]
-            guard isLetter(bytes[index]), index == 0 || !isLetter(bytes[index - 1]), isSeparator(separator) else {
+            guard isLetter(bytes[index]), index == 0 || !isLetter(bytes[index - 1]), separators[Int(separator)] else {
                 index += 1
                 continue
             }
