@@ -130,11 +130,7 @@ final class AnchorAutomaton: Sendable {
         guard let text = bytes.baseAddress else { return 0 }
         let count = bytes.count
         let rowShift = rowShift
-        if entered.count == stateCount {
-            entered.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
-        } else {
-            entered = [Bool](repeating: false, count: stateCount)
-        }
+        entered.reset(to: false, count: stateCount)
         // At most one positional ending per byte.
         if endings.count < count { endings = [UInt64](repeating: 0, count: count) }
         return endings.withUnsafeMutableBufferPointer { endings in

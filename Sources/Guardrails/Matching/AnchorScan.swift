@@ -40,19 +40,11 @@ final class AnchorScan {
     func fill(
         _ bytes: UnsafeBufferPointer<UInt8>, automaton: AnchorAutomaton, literalWords: Int, searchedSlots: Int
     ) {
-        if present.count == literalWords {
-            present.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
-        } else {
-            present = [UInt64](repeating: 0, count: literalWords)
-        }
+        present.reset(to: 0, count: literalWords)
         endingCount = automaton.scan(bytes, marking: &present, entered: &entered, endings: &endings)
         hasChains = false
-        if isSearched.count == searchedSlots {
-            isSearched.withUnsafeMutableBufferPointer { $0.update(repeating: false) }
-        } else {
-            isSearched = [Bool](repeating: false, count: searchedSlots)
-            searchedStarts = [[Int32]](repeating: [], count: searchedSlots)
-        }
+        if searchedStarts.count != searchedSlots { searchedStarts = [[Int32]](repeating: [], count: searchedSlots) }
+        isSearched.reset(to: false, count: searchedSlots)
     }
 
     /// Marks literal `id` present: one the automaton does not look for.
@@ -96,3 +88,14 @@ final class AnchorScan {
 
 @available(*, unavailable)
 extension AnchorScan: Sendable {}
+
+extension Array {
+    /// Makes this `count` copies of `value`, in the storage it has when it already holds `count`.
+    mutating func reset(to value: Element, count: Int) {
+        if self.count == count {
+            withUnsafeMutableBufferPointer { $0.update(repeating: value) }
+        } else {
+            self = Array(repeating: value, count: count)
+        }
+    }
+}

@@ -118,7 +118,7 @@ final class Prefilter: Sendable {
         case none
         /// Anywhere: scan the whole text.
         case anywhere
-        /// Only at these offsets, in increasing order.
+        /// Only at these offsets, in increasing order (possibly none).
         case offsets
         /// Only up to ``LiteralAnchors/windowReach`` bytes before these offsets, in increasing order.
         case windows
@@ -196,19 +196,25 @@ final class Prefilter: Sendable {
             while occurrence >= 0 {
                 let start = Int(chains.occurrences[Int(occurrence)].start)
                 occurrence = chains.previous[Int(occurrence)]
-                if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[start - 1]) { continue }
-                offsets.append(start)
+                if Self.mayStart(at: start, atWordStart: atWordStart, in: text) { offsets.append(start) }
             }
             return true
         }
         guard Int(id) < searchedSlot.count, searchedSlot[Int(id)] >= 0 else { return false }
         let slot = Int(searchedSlot[Int(id)])
         let byte = searchedBytes[slot]
-        for start in scan.searched(slot, { Self.appendStarts(of: byte, in: text, to: &$0) }) {
-            if atWordStart, start > 0, LiteralAnchors.Node.isAlphanumeric(text[Int(start) - 1]) { continue }
+        for start in scan.searched(slot, { Self.appendStarts(of: byte, in: text, to: &$0) })
+        where Self.mayStart(at: Int(start), atWordStart: atWordStart, in: text) {
             offsets.append(Int(start))
         }
         return true
+    }
+
+    /// Whether a match can start at `start`: anywhere, or only where no `a–z` or `0–9` comes before when
+    /// `atWordStart`.
+    @inline(__always)
+    private static func mayStart(at start: Int, atWordStart: Bool, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        !atWordStart || start == 0 || !LiteralAnchors.Node.isAlphanumeric(text[start - 1])
     }
 
     /// Appends where `byte` (ASCII-lower-cased) occurs in `text`, either case for a letter, in increasing
