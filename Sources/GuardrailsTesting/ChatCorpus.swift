@@ -41,6 +41,13 @@ public struct ChatCorpus: Sendable {
         }
     }
 
+    /// An ordinary prompt that no rule of the default policy acts on, repeated to about `bytes` UTF-8
+    /// bytes: what benchmarks evaluate to count the cost of an allowed verdict.
+    public static func allowedPrompt(bytes: Int) -> String {
+        let sentence = "Could you summarise the meeting notes for the team and list the action items with owners? "
+        return String(repeating: sentence, count: bytes / sentence.utf8.count)
+    }
+
     /// One text of at most `bytes` UTF-8 bytes (cut after its last space that fits), for fixed-size
     /// benchmarks.
     public func text(bytes: Int) -> String {

@@ -53,8 +53,7 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    let allowed = "Could you summarise the meeting notes for the team and list the action items with owners?"
-    let allowedText = String(repeating: allowed + " ", count: 4_096 / (allowed.utf8.count + 1))
+    let allowedText = ChatCorpus.allowedPrompt(bytes: 4_096)
     Benchmark("evaluate an allowed 4 KB prompt (mallocs per allow verdict)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try policy.evaluate(allowedText)) }
     }

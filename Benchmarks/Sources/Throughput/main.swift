@@ -63,8 +63,7 @@ if let loadRounds {
 let policy = try loadPolicy()
 if let allowedPromptRepeats {
     // Heap allocations per allowed verdict = (allocations with K = 101 − with K = 1) / 100, under valgrind.
-    let allowed = "Could you summarise the meeting notes for the team and list the action items with owners?"
-    let text = String(repeating: allowed + " ", count: 4_096 / (allowed.utf8.count + 1))
+    let text = ChatCorpus.allowedPrompt(bytes: 4_096)
     var findings = 0
     for _ in 0..<allowedPromptRepeats { findings += try policy.evaluate(text).findings.count }
     print("evaluated the allowed prompt \(allowedPromptRepeats) times, \(findings) findings")

@@ -26,4 +26,11 @@ struct ChatCorpusTests {
             #expect(text.utf8.count <= size && text.utf8.count > size - 200)
         }
     }
+
+    @Test func theAllowedPromptIsAllowedAndAboutTheSizeAsked() throws {
+        let prompt = ChatCorpus.allowedPrompt(bytes: 4_096)
+        #expect((4_000...4_096).contains(prompt.utf8.count))
+        let verdict = try Policy.bundledDefault().evaluate(prompt)
+        #expect(verdict.decision == .allow && verdict.findings.isEmpty)
+    }
 }
