@@ -72,7 +72,7 @@ public struct LiteralAnchors: Sendable, Hashable {
             self.init(literals: [], prefixes: [], minimumDigits: 0, foldsBeyondASCII: false)
             return
         }
-        var window: (literals: [[UInt8]], reach: Int) = node.window.map { (Array($0.literals), $0.reach) } ?? ([], 0)
+        var window: (literals: [Literal], reach: Int) = node.window.map { (Array($0.literals), $0.reach) } ?? ([], 0)
         if window.literals.contains(where: { !Self.isSelectivePrefix($0) }) { window = ([], 0) }
         let literals = node.requirement.map { Self.minimized($0) } ?? []
         self.init(
@@ -106,18 +106,18 @@ public struct LiteralAnchors: Sendable, Hashable {
     }
 
     /// `starts` in order, or none when one of them is too common to be worth looking up.
-    private static func selectivePrefixes(_ starts: Set<[UInt8]>?) -> [[UInt8]] {
+    private static func selectivePrefixes(_ starts: Set<Literal>?) -> [[UInt8]] {
         guard let starts, starts.allSatisfy(isSelectivePrefix) else { return [] }
         return ordered(Array(starts))
     }
 
-    private static func ordered(_ literals: [[UInt8]]) -> [[UInt8]] {
-        literals.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }
+    private static func ordered(_ literals: [Literal]) -> [[UInt8]] {
+        literals.sorted { $0.count != $1.count ? $0.count < $1.count : $0.lexicographicallyPrecedes($1) }.map(\.bytes)
     }
 
     /// A prefix worth looking up: two bytes or more, one letter at a word start, or one byte that is not a
     /// letter, digit or space.
-    private static func isSelectivePrefix(_ prefix: [UInt8]) -> Bool {
+    private static func isSelectivePrefix(_ prefix: Literal) -> Bool {
         if prefix.count >= 2 { return true }
         guard let byte = prefix.first else { return false }
         return byte > 0x20 && byte < 0x80 && !Node.isAlphanumeric(byte)
@@ -125,9 +125,9 @@ public struct LiteralAnchors: Sendable, Hashable {
 
     /// Drops literals that contain another literal of the set: the shorter one is present whenever the
     /// longer one is.
-    private static func minimized(_ set: Set<[UInt8]>) -> [[UInt8]] {
+    private static func minimized(_ set: Set<Literal>) -> [Literal] {
         let sorted = set.sorted { $0.count < $1.count }
-        var kept: [[UInt8]] = []
+        var kept: [Literal] = []
         for literal in sorted where !kept.contains(where: { literal.contains($0) }) {
             kept.append(literal)
         }
@@ -153,15 +153,15 @@ extension LiteralAnchors {
     /// What the analysis knows about one node of the pattern.
     struct Node {
         /// Every string the node can match, when there are few; `nil` when unknown or too many.
-        var exact: Set<[UInt8]>?
+        var exact: Set<Literal>?
         /// Every match of the node contains one of these; `nil` when nothing is required.
-        var required: Set<[UInt8]>?
+        var required: Set<Literal>?
         /// ASCII digits every match contains.
         var digits: Int
         /// Every match starts with one of these; the empty string means "may be empty, so look further".
         /// `nil` when unknown. Equal to `exact` when that is known. A start string that begins with
         /// ``wordStartMarker`` can only occur where the byte before it is not an ASCII letter or digit.
-        var starts: Set<[UInt8]>?
+        var starts: Set<Literal>?
         /// An assertion that the byte before this point is not `a–z` or `0–9` when an ASCII letter or digit
         /// follows: `\b`, or a negative lookbehind on a class holding `a-z` and `0-9` (or `\w`).
         var assertsWordStart = false
@@ -175,7 +175,7 @@ extension LiteralAnchors {
         var clauses: [[Requirement]]?
 
         init(
-            exact: Set<[UInt8]>?, required: Set<[UInt8]>?, digits: Int, starts: Set<[UInt8]>?? = .none,
+            exact: Set<Literal>?, required: Set<Literal>?, digits: Int, starts: Set<Literal>?? = .none,
             maxLength: Int?? = .none, window: Window?? = .none
         ) {
             self.exact = exact
@@ -203,7 +203,7 @@ extension LiteralAnchors {
         static let anything = Node(exact: nil, required: nil, digits: 0)
         static let digit = Node(exact: nil, required: nil, digits: 1, maxLength: 1)
 
-        static func characters(_ set: Set<[UInt8]>, digits: Int = 0) -> Node {
+        static func characters(_ set: Set<Literal>, digits: Int = 0) -> Node {
             Node(exact: set, required: nil, digits: digits)
         }
 
@@ -213,21 +213,21 @@ extension LiteralAnchors {
         }
 
         /// The start set of `node` followed by something whose start set is `rest`.
-        static func starts(of node: Node, before rest: Set<[UInt8]>?) -> Set<[UInt8]>? {
+        static func starts(of node: Node, before rest: Set<Literal>?) -> Set<Literal>? {
             guard let heads = node.starts else { return nil }
-            var result = Set<[UInt8]>()
+            var result = Set<Literal>()
             for head in heads {
                 if head.isEmpty {
                     guard let rest else { return nil }
                     for tail in rest {
                         let marks = node.assertsWordStart && tail.first.map(isAlphanumeric) == true
-                        result.insert(marks ? [wordStartMarker] + tail : tail)
+                        result.insert(marks ? Literal([wordStartMarker]).appending(tail) : tail)
                     }
                 } else if node.exact != nil, let rest, heads.count * rest.count <= maximumStarts {
                     // Inside a longer string the word-start condition is not checked: drop its marker.
                     for tail in rest {
-                        let unmarked = tail.first == wordStartMarker ? Array(tail.dropFirst()) : tail
-                        result.insert(Array((head + unmarked).prefix(maximumLiteralLength)))
+                        let unmarked = tail.first == wordStartMarker ? tail.droppingFirst() : tail
+                        result.insert(head.appending(unmarked, upTo: maximumLiteralLength))
                     }
                 } else {
                     result.insert(head)
@@ -282,7 +282,7 @@ extension LiteralAnchors {
         static func either(_ conditions: [[[Requirement]]]) -> [[Requirement]] {
             let clauses = conditions.flatMap { $0 }
             guard clauses.count > maximumClauses else { return clauses }
-            var union = Set<[UInt8]>()
+            var union = Set<Literal>()
             for clause in clauses {
                 guard let best = clause.first else { return [[]] }  // clauses keep their best first
                 union.formUnion(best.literals)
@@ -296,19 +296,19 @@ extension LiteralAnchors {
         }
 
         /// The strings every match contains one of, from the exact set when it has no empty string.
-        var requirement: Set<[UInt8]>? {
+        var requirement: Set<Literal>? {
             if let exact, !exact.isEmpty, !exact.contains([]) { return Self.better(exact, required) }
             return required
         }
 
         /// Which of two requirements rules out more texts: longer literals, then fewer of them.
-        static func better(_ a: Set<[UInt8]>?, _ b: Set<[UInt8]>?) -> Set<[UInt8]>? {
+        static func better(_ a: Set<Literal>?, _ b: Set<Literal>?) -> Set<Literal>? {
             guard let a else { return b }
             guard let b else { return a }
             return quality(a) >= quality(b) ? a : b
         }
 
-        static func quality(_ set: Set<[UInt8]>) -> Double {
+        static func quality(_ set: Set<Literal>) -> Double {
             var weakest = set.isEmpty ? 0 : Double.infinity
             for literal in set { weakest = Swift.min(weakest, selectivity(literal)) }
             let bits = set.count.bitWidth - set.count.leadingZeroBitCount  // about log2(count) + 1
@@ -317,7 +317,7 @@ extension LiteralAnchors {
 
         /// How rarely a literal occurs in ordinary text: its length, except that a single letter, digit,
         /// space or common punctuation mark counts for less than a rare symbol such as `@`.
-        private static func selectivity(_ literal: [UInt8]) -> Double {
+        private static func selectivity(_ literal: Literal) -> Double {
             guard literal.count == 1 else { return Double(Swift.min(literal.count, 6)) }
             let byte = literal[0]
             return isAlphanumeric(byte) || byte <= 0x20 || isCommonPunctuation(byte) ? 0.5 : 1.5
@@ -334,20 +334,20 @@ extension LiteralAnchors {
         }
 
         /// The length of the longest string of `set`.
-        static func longest(_ set: Set<[UInt8]>) -> Int {
+        static func longest(_ set: Set<Literal>) -> Int {
             set.reduce(0) { Swift.max($0, $1.count) }
         }
 
         /// Every string of `left` followed by every string of `right`, unless there would be too many or
         /// too long ones.
-        static func concatenation(_ left: Set<[UInt8]>, _ right: Set<[UInt8]>) -> Set<[UInt8]>? {
+        static func concatenation(_ left: Set<Literal>, _ right: Set<Literal>) -> Set<Literal>? {
             guard left.count * right.count <= maximumExact, longest(left) + longest(right) <= maximumLiteralLength else {
                 return nil
             }
             if left == [[]] { return right }
-            var result = Set<[UInt8]>(minimumCapacity: left.count * right.count)
+            var result = Set<Literal>(minimumCapacity: left.count * right.count)
             for l in left {
-                for r in right { result.insert(l + r) }
+                for r in right { result.insert(l.appending(r)) }
             }
             return result
         }
@@ -370,23 +370,14 @@ extension LiteralAnchors {
         static func alternation(_ branches: [Node]) -> Node {
             guard let first = branches.first else { return .empty }
             guard branches.count > 1 else { return first }
-            var exact: Set<[UInt8]>? = []
-            var required: Set<[UInt8]>? = []
+            var exact: Set<Literal>? = []
+            var required: Set<Literal>? = []
+            var starts: Set<Literal>? = []
             for branch in branches {
-                if let branchExact = branch.exact, let union = exact { exact = union.union(branchExact) } else { exact = nil }
-                if let branchRequired = branch.requirement, let union = required {
-                    required = union.union(branchRequired)
-                } else {
-                    required = nil
-                }
+                unite(&exact, with: branch.exact, upTo: maximumExact)
+                unite(&required, with: branch.requirement, upTo: maximumRequired)
+                unite(&starts, with: branch.starts, upTo: maximumStarts)
             }
-            if let count = exact?.count, count > maximumExact { exact = nil }
-            if let count = required?.count, count > maximumRequired { required = nil }
-            var starts: Set<[UInt8]>? = []
-            for branch in branches {
-                if let branchStarts = branch.starts, let union = starts { starts = union.union(branchStarts) } else { starts = nil }
-            }
-            if let count = starts?.count, count > maximumStarts { starts = nil }
             var length: Int? = 0
             var window: Window? = Window(literals: [], reach: 0)
             for branch in branches {
@@ -401,6 +392,18 @@ extension LiteralAnchors {
             return node
         }
 
+        /// Adds `other` to `union`, which becomes `nil` (unknown) when `other` is, or when it would hold more
+        /// than `limit` strings. The union is built in place: alternations of hundreds of words are common.
+        private static func unite(_ union: inout Set<Literal>?, with other: Set<Literal>?, upTo limit: Int) {
+            guard union != nil else { return }
+            guard let other else {
+                union = nil
+                return
+            }
+            union!.formUnion(other)
+            if union!.count > limit { union = nil }
+        }
+
         /// `node` repeated at least `minimum` and at most `maximum` times (`nil`: unbounded).
         static func repetition(_ node: Node, minimum: Int, maximum: Int?) -> Node {
             let length = maximum.flatMap { count in node.maxLength.map { count * $0 } }
@@ -410,7 +413,7 @@ extension LiteralAnchors {
                     exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union([[]]) }),
                     maxLength: .some(length), window: .some(nil))
             }
-            var exact: Set<[UInt8]>?
+            var exact: Set<Literal>?
             if minimum == maximum, let unit = node.exact {
                 exact = unit
                 for _ in 1..<minimum {
@@ -435,10 +438,10 @@ extension LiteralAnchors {
     /// A set of literals every match contains one of, with how much it rules out (see `Node.quality`),
     /// computed once.
     struct Requirement {
-        let literals: Set<[UInt8]>
+        let literals: Set<Literal>
         let quality: Double
 
-        init(_ literals: Set<[UInt8]>) {
+        init(_ literals: Set<Literal>) {
             self.literals = literals
             self.quality = Node.quality(literals)
         }
@@ -446,7 +449,7 @@ extension LiteralAnchors {
 
     /// Literals one of which every match contains, starting at most `reach` bytes after the match start.
     struct Window {
-        let literals: Set<[UInt8]>
+        let literals: Set<Literal>
         let reach: Int
         /// How much the literals narrow candidates (see `Node.better`), computed once.
         let quality: Double
@@ -454,18 +457,18 @@ extension LiteralAnchors {
         /// Windows wider than this are not worth the tries.
         static let maximumReach = 512
 
-        init(literals: Set<[UInt8]>, reach: Int) {
+        init(literals: Set<Literal>, reach: Int) {
             self.init(literals: literals, reach: reach, quality: Node.quality(literals))
         }
 
-        private init(literals: Set<[UInt8]>, reach: Int, quality: Double) {
+        private init(literals: Set<Literal>, reach: Int, quality: Double) {
             self.literals = literals
             self.reach = reach
             self.quality = quality
         }
 
         /// The window of an exact set, unless it holds the empty string.
-        init?(_ exact: Set<[UInt8]>, reach: Int) {
+        init?(_ exact: Set<Literal>, reach: Int) {
             guard !exact.isEmpty, !exact.contains([]), exact.count <= Node.maximumRequired else { return nil }
             self.init(literals: exact, reach: reach)
         }
@@ -543,7 +546,7 @@ extension LiteralAnchors {
         private mutating func parseSequence() -> Node {
             var run = Node.empty
             var isExact = true
-            var required: Set<[UInt8]>?
+            var required: Set<Literal>?
             var digits = 0
             var atoms: [Node] = []
             var length: Int? = 0  // bytes before the current atom, while bounded
@@ -581,7 +584,7 @@ extension LiteralAnchors {
                 }
                 isExact = false
             }
-            let starts = atoms.reversed().reduce(Optional(Set([[UInt8]()]))) { rest, atom in Node.starts(of: atom, before: rest) }
+            let starts = atoms.reversed().reduce(Optional(Set([Literal()]))) { rest, atom in Node.starts(of: atom, before: rest) }
             let exact = isExact ? run.exact : nil
             if let last = run.requirement { conditions = Node.both(conditions, [[Requirement(last)]]) }
             var sequence = Node(
@@ -664,7 +667,7 @@ extension LiteralAnchors {
                 if let next = peek(1), Self.isQuantifier(next) { break }
                 let node = literal(scalar)
                 position += 1
-                bytes += node.exact!.first!
+                bytes = bytes.appending(node.exact!.first!)
                 digits += node.digits
             }
             return bytes.count == 1 ? first : .characters([bytes], digits: digits)
@@ -693,7 +696,7 @@ extension LiteralAnchors {
             if caseless, scalar.properties.changesWhenCaseFolded || scalar.properties.changesWhenCaseMapped {
                 return .anything
             }
-            return .characters([Array(String(scalar).utf8)])
+            return .characters([Literal(String(scalar).utf8)])
         }
 
         private mutating func parseGroup() -> Node {
@@ -863,7 +866,7 @@ extension LiteralAnchors {
             position += 1  // [
             var negated = false
             if current == "^" { negated = true; position += 1 }
-            var members: Set<[UInt8]> = []
+            var members: Set<Literal> = []
             var onlyDigits = true
             var large = false
             var asciiOnly = true  // every character the class matches is one byte

@@ -39,9 +39,9 @@ enum UTF8Scalars {
     }
 }
 
-extension [UInt8] {
+extension RandomAccessCollection<UInt8> where Index == Int {
     /// Whether `part` occurs in these bytes, compared byte for byte (an empty `part` always does).
-    func contains(_ part: [UInt8]) -> Bool {
+    func contains(_ part: Self) -> Bool {
         guard let first = part.first, part.count <= count else { return part.isEmpty }
         for start in 0...(count - part.count)
         where self[start] == first && self[start..<(start + part.count)].elementsEqual(part) {
