@@ -66,19 +66,29 @@ final class AnchorAutomaton: Sendable {
             queue.append(Int(children[input]))
         }
         var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            ending[state] += ending[Int(failure[state])]
-            for input in 0..<classCount {
-                let child = children[state * classCount + input]
-                let fallback = transitions[Int(failure[state]) * rowWidth + input]
-                if child > 0 {
-                    failure[Int(child)] = fallback
-                    transitions[state * rowWidth + input] = child
-                    queue.append(Int(child))
-                } else {
-                    transitions[state * rowWidth + input] = fallback
+        // The table has a cell per state and input class, hundreds of thousands for the default policy: the
+        // loop runs on buffers, without a bounds check per cell.
+        children.withUnsafeBufferPointer { children in
+            transitions.withUnsafeMutableBufferPointer { transitions in
+                failure.withUnsafeMutableBufferPointer { failure in
+                    while head < queue.count {
+                        let state = queue[head]
+                        head += 1
+                        if !ending[Int(failure[state])].isEmpty { ending[state] += ending[Int(failure[state])] }
+                        let row = transitions.baseAddress! + state * rowWidth
+                        let fallbackRow = transitions.baseAddress! + Int(failure[state]) * rowWidth
+                        let childRow = children.baseAddress! + state * classCount
+                        for input in 0..<classCount {
+                            let child = childRow[input]
+                            if child > 0 {
+                                failure[Int(child)] = fallbackRow[input]
+                                row[input] = child
+                                queue.append(Int(child))
+                            } else {
+                                row[input] = fallbackRow[input]
+                            }
+                        }
+                    }
                 }
             }
         }
@@ -98,12 +108,8 @@ final class AnchorAutomaton: Sendable {
         self.classOf = classOf
         self.rowShift = rowShift
         precondition(stateCount < 1 << 15, "at most 32,767 automaton states")
-        var packed = [UInt16](repeating: 0, count: transitions.count)
-        for index in transitions.indices {
-            let next = Int(transitions[index])
-            packed[index] = UInt16(next) << 1 | (outputStart[next] != outputStart[next + 1] ? 1 : 0)
-        }
-        self.transitions = packed
+        let hasOutputs = (0..<stateCount).map { outputStart[$0] != outputStart[$0 + 1] }
+        self.transitions = transitions.map { next in UInt16(next) << 1 | (hasOutputs[Int(next)] ? 1 : 0) }
         self.outputStart = outputStart
         self.outputs = outputs
         self.outputLengths = outputLengths
