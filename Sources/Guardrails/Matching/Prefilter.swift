@@ -218,21 +218,27 @@ final class Prefilter: Sendable {
     }
 
     /// Appends where `byte` (ASCII-lower-cased) occurs in `text`, either case for a letter, in increasing
-    /// order.
+    /// order: `memchr` finds each case, and the two runs of offsets are merged as they are found.
     static func appendStarts(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, to starts: inout [Int32]) {
         guard let base = text.baseAddress else { return }
-        func appendOccurrences(of variant: UInt8) {
-            var from = 0
-            while from < text.count, let found = memchr(base + from, Int32(variant), text.count - from) {
-                let start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(Int32(start))
-                from = start + 1
+        /// The first offset at or after `from` that holds `variant`, or `text.count`.
+        func next(_ variant: UInt8, from: Int) -> Int {
+            guard from < text.count, let found = memchr(base + from, Int32(variant), text.count - from) else {
+                return text.count
             }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
         }
-        appendOccurrences(of: byte)
-        if byte &- 0x61 < 26 {
-            appendOccurrences(of: byte - 0x20)
-            starts.sort()
+        let isLetter = byte &- 0x61 < 26
+        var lower = next(byte, from: 0)
+        var upper = isLetter ? next(byte - 0x20, from: 0) : text.count
+        while lower < text.count || upper < text.count {
+            if lower < upper {
+                starts.append(Int32(lower))
+                lower = next(byte, from: lower + 1)
+            } else {
+                starts.append(Int32(upper))
+                upper = next(byte - 0x20, from: upper + 1)
+            }
         }
     }
 }

@@ -241,6 +241,17 @@ struct PrefilterTests {
         #expect(found.count == 1)
     }
 
+    @Test func singleBytePrefixesAreFoundInEitherCaseInTextOrder() {
+        func starts(of byte: UInt8, in text: String) -> [Int32] {
+            var starts: [Int32] = []
+            Array(text.utf8).withUnsafeBufferPointer { Prefilter.appendStarts(of: byte, in: $0, to: &starts) }
+            return starts
+        }
+        #expect(starts(of: UInt8(ascii: "i"), in: "I think It is. Ii") == [0, 4, 8, 11, 15, 16])
+        #expect(starts(of: UInt8(ascii: "."), in: "a.b..c") == [1, 3, 4])
+        #expect(starts(of: UInt8(ascii: "z"), in: "no such letter").isEmpty)
+    }
+
     @Test func randomPatternsAndTextsAgreeWithTheNaiveScan() throws {
         // Fragments chosen to collide: shared prefixes, case, digits, the two non-ASCII folds.
         let fragments = [
