@@ -699,7 +699,84 @@ extension LiteralAnchors {
             return .characters([Literal(String(scalar).utf8)])
         }
 
+        /// A group, from what the process already learnt of the same text when it is long: policies repeat
+        /// lexicons (a list of groups of people appears in seven hate-speech patterns).
         private mutating func parseGroup() -> Node {
+            guard let close = rememberableGroupEnd() else { return parseGroupText() }
+            let key = GroupKey(text: Array(source[position...close]), caseless: caseless, unicodeClasses: unicodeClasses)
+            if let known = Self.groups.withLock({ $0[key] }) {
+                position = close + 1
+                sawCaselessKOrS = sawCaselessKOrS || known.sawCaselessKOrS
+                return known.node
+            }
+            let sawBefore = sawCaselessKOrS
+            sawCaselessKOrS = false
+            let node = parseGroupText()
+            let known = KnownGroup(node: node, sawCaselessKOrS: sawCaselessKOrS)
+            sawCaselessKOrS = sawBefore || known.sawCaselessKOrS
+            // Remembered only when the group ended where the scan for its parenthesis said: then reading
+            // the same text again ends there too, whatever follows it.
+            if !gaveUp, position == close + 1 { Self.groups.withLock { $0[key] = known } }
+            return node
+        }
+
+        /// A group's text and the options it was read under: all its analysis depends on.
+        private struct GroupKey: Hashable {
+            let text: [Unicode.Scalar]
+            let caseless: Bool
+            let unicodeClasses: Bool
+        }
+
+        private struct KnownGroup {
+            let node: Node
+            let sawCaselessKOrS: Bool
+        }
+
+        /// Groups of at least ``minimumRememberedLength`` scalars, analysed in this process.
+        private static let groups = Mutex<[GroupKey: KnownGroup]>([:])
+
+        /// Shorter groups are quicker to read again than to look up.
+        private static let minimumRememberedLength = 16
+
+        /// Where the group opening at `position` closes, when it is long enough to remember and one whose
+        /// analysis depends on its text alone: `(?:…)` or a capturing `(…)`, not an option setting, which
+        /// changes the options after it. `nil` too for syntax the scan does not follow (`\Q`, POSIX classes).
+        private func rememberableGroupEnd() -> Int? {
+            if peek(1) == "?" {
+                guard peek(2) == ":" else { return nil }
+            } else if peek(1) == "*" {
+                return nil
+            }
+            var index = position + 1
+            var depth = 1
+            var inClass = false
+            while index < source.count {
+                switch source[index] {
+                case "\\":
+                    if index + 1 < source.count, source[index + 1] == "Q" { return nil }
+                    index += 1
+                case "[" where inClass:
+                    if index + 1 < source.count, source[index + 1] == ":" { return nil }
+                case "[":
+                    inClass = true
+                    if index + 1 < source.count, source[index + 1] == "^" { index += 1 }
+                    if index + 1 < source.count, source[index + 1] == "]" { index += 1 }  // a leading `]` is a member
+                case "]" where inClass:
+                    inClass = false
+                case "(" where !inClass:
+                    depth += 1
+                case ")" where !inClass:
+                    depth -= 1
+                    if depth == 0 { return index - position + 1 >= Self.minimumRememberedLength ? index : nil }
+                default:
+                    break
+                }
+                index += 1
+            }
+            return nil
+        }
+
+        private mutating func parseGroupText() -> Node {
             position += 1  // (
             guard current == "?" else {
                 if current == "*" { return giveUp() }  // (*VERB)

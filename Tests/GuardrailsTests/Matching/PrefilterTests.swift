@@ -142,6 +142,22 @@ struct LiteralAnchorsTests {
         #expect(window(#"\X@"#) == ([], 0))
     }
 
+    @Test func aLongGroupReadBeforeIsReadTheSameWayInAnotherPattern() {
+        // Long groups are remembered across patterns; each use must still get what its context gives.
+        let group = #"(?:forsake\s+(?:each|every)\s+standing\s+order)"#
+        #expect(anchors("q" + group).0 == ["forsake"])
+        #expect(anchors("q" + group + "?zq").0 == ["zq"])
+        #expect(branches("w" + group + "+") == [[["forsake"], ["order"], ["standing"]]])
+        // The options in force are part of what is remembered, and so is the caseless `s`.
+        #expect(LiteralAnchors(source: "a" + group, caseless: true, unicodeClasses: false).foldsBeyondASCII)
+        #expect(!LiteralAnchors(source: "b" + group, caseless: false, unicodeClasses: false).foldsBeyondASCII)
+        #expect(LiteralAnchors(source: "c" + group, caseless: true, unicodeClasses: false).foldsBeyondASCII)
+        // A parenthesis inside a class neither closes nor opens the group.
+        let bracketed = #"(?:[)(]\s*forsake\s+(?:each|every)\s+standing)"#
+        #expect(anchors("r" + bracketed + "x").0 == ["forsake"])
+        #expect(anchors(bracketed + "?xyz").0 == ["xyz"])
+    }
+
     @Test func unknownSyntaxGivesNoAnchorsInsteadOfWrongOnes() {
         #expect(anchors("(?x) ignore # comment").0 == [])
         #expect(anchors("(*UCP)ignore").0 == [])
