@@ -39,55 +39,52 @@ final class AnchorAutomaton: Sendable {
         let rowShift = Int.bitWidth - (classCount - 1).leadingZeroBitCount
         let rowWidth = 1 << rowShift
 
-        // The trie: children[state × classCount + class] (-1: none), and the literals ending at each state.
-        var children = [Int32](repeating: -1, count: classCount)
+        // The trie, written into the transition table itself: table[state << rowShift + class] is the child
+        // (0: none, as the root is nobody's child). A state per literal byte at most, so the table is
+        // reserved once.
+        let capacity = 1 + literals.reduce(0) { $0 + $1.bytes.count }
+        var table = [UInt16](repeating: 0, count: rowWidth)
+        table.reserveCapacity(min(capacity, Self.maximumStateCount) * rowWidth)
         var ending: [[Int32]] = [[]]
         for (id, bytes) in literals where !bytes.isEmpty {
             var state = 0
             for byte in bytes {
-                let edge = state * classCount + Int(classOf[Int(byte)])
-                if children[edge] < 0 {
-                    children[edge] = Int32(ending.count)
-                    children.append(contentsOf: repeatElement(-1, count: classCount))
+                let edge = state << rowShift + Int(classOf[Int(byte)])
+                if table[edge] == 0 {
+                    precondition(ending.count < Self.maximumStateCount, "at most 32,768 automaton states")
+                    table[edge] = UInt16(ending.count)
+                    table.append(contentsOf: repeatElement(0, count: rowWidth))
                     ending.append([])
                 }
-                state = Int(children[edge])
+                state = Int(table[edge])
             }
             ending[state].append(id)
         }
 
-        // Breadth-first: failure links, full transitions, outputs merged along failure links.
+        // Breadth-first, each state after the shorter one it falls back to: failure links, the cells
+        // without a child set to the fallback's, and outputs merged along failure links. The table has a
+        // cell per state and input class, hundreds of thousands for the default policy: the loop runs on
+        // buffers, without a bounds check per cell.
         let stateCount = ending.count
-        var transitions = [Int32](repeating: 0, count: stateCount * rowWidth)
-        var failure = [Int32](repeating: 0, count: stateCount)
-        var queue: [Int] = []
-        for input in 0..<classCount where children[input] > 0 {
-            transitions[input] = children[input]
-            queue.append(Int(children[input]))
-        }
+        var failure = [Int](repeating: 0, count: stateCount)
+        var queue = (0..<classCount).compactMap { table[$0] > 0 ? Int(table[$0]) : nil }
+        queue.reserveCapacity(stateCount)
         var head = 0
-        // The table has a cell per state and input class, hundreds of thousands for the default policy: the
-        // loop runs on buffers, without a bounds check per cell.
-        children.withUnsafeBufferPointer { children in
-            transitions.withUnsafeMutableBufferPointer { transitions in
-                failure.withUnsafeMutableBufferPointer { failure in
-                    while head < queue.count {
-                        let state = queue[head]
-                        head += 1
-                        if !ending[Int(failure[state])].isEmpty { ending[state] += ending[Int(failure[state])] }
-                        let row = transitions.baseAddress! + state * rowWidth
-                        let fallbackRow = transitions.baseAddress! + Int(failure[state]) * rowWidth
-                        let childRow = children.baseAddress! + state * classCount
-                        for input in 0..<classCount {
-                            let child = childRow[input]
-                            if child > 0 {
-                                failure[Int(child)] = fallbackRow[input]
-                                row[input] = child
-                                queue.append(Int(child))
-                            } else {
-                                row[input] = fallbackRow[input]
-                            }
-                        }
+        table.withUnsafeMutableBufferPointer { table in
+            while head < queue.count {
+                let state = queue[head]
+                head += 1
+                let fallback = failure[state]
+                if !ending[fallback].isEmpty { ending[state] += ending[fallback] }
+                let row = table.baseAddress! + state << rowShift
+                let fallbackRow = table.baseAddress! + fallback << rowShift
+                for input in 0..<classCount {
+                    let child = row[input]
+                    if child > 0 {
+                        failure[Int(child)] = Int(fallbackRow[input])
+                        queue.append(Int(child))
+                    } else {
+                        row[input] = fallbackRow[input]
                     }
                 }
             }
@@ -98,7 +95,8 @@ final class AnchorAutomaton: Sendable {
         var outputLengths: [Int32] = []
         var isPositional = [Bool](repeating: false, count: stateCount)
         for state in 0..<stateCount {
-            for id in Set(ending[state]).sorted() {
+            // A literal ends at one trie state, and a state's fallbacks are other states: no id twice.
+            for id in ending[state].sorted() {
                 outputs.append(id * 2 + (positional.contains(id) ? 1 : 0))
                 outputLengths.append(lengthOf[id]!)
                 if positional.contains(id) { isPositional[state] = true }
@@ -107,15 +105,23 @@ final class AnchorAutomaton: Sendable {
         }
         self.classOf = classOf
         self.rowShift = rowShift
-        precondition(stateCount < 1 << 15, "at most 32,767 automaton states")
-        let hasOutputs = (0..<stateCount).map { outputStart[$0] != outputStart[$0 + 1] }
-        self.transitions = transitions.map { next in UInt16(next) << 1 | (hasOutputs[Int(next)] ? 1 : 0) }
+        // Each cell becomes the next state shifted left by one, with the low bit set when literals end there.
+        table.withUnsafeMutableBufferPointer { table in
+            for index in table.indices {
+                let next = Int(table[index])
+                table[index] = UInt16(next) << 1 | (outputStart[next] != outputStart[next + 1] ? 1 : 0)
+            }
+        }
+        self.transitions = table
         self.outputStart = outputStart
         self.outputs = outputs
         self.outputLengths = outputLengths
         self.isPositional = isPositional
         self.stateCount = stateCount
     }
+
+    /// A cell holds a state number shifted left by one in 16 bits.
+    private static let maximumStateCount = 1 << 15
 
     /// The longest literal the automaton holds, in bytes: a lane of the scan starts this many bytes less
     /// one before its part of the text, so that it sees every literal ending in its part.
