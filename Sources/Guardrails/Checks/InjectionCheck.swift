@@ -163,19 +163,25 @@ public struct InjectionCheck: Check {
 
     static func encodedBlobs(in text: String, scratch: MatchScratch) throws -> [(span: Span, decoded: String)] {
         var blobs: [(Span, String)] = []
-        // Every base64 blob is a run of 16 or more base64 characters; every hex blob, a run of 24 or more
-        // hex-dump characters. Most texts have neither, and this loop is cheaper than the patterns.
+        // A base64 blob kept below is a whole run of 16 or more base64 characters with both cases in it; a
+        // hex blob, a run of 24 or more hex-dump characters. Most texts have neither, and this loop is
+        // cheaper than the patterns.
         let runs = EncodedText.longestRuns(in: text)
-        guard runs.base64 >= 16 || runs.hex >= 24 else { return [] }
-        try base64Blob.forEachMatch(in: text, scratch: scratch) { span in
-            let blob = span.text(in: text)
-            // Plain words and hex digits also fit the base64 alphabet; a payload mixes cases or digits.
-            guard blob.contains(where: \.isUppercase), blob.contains(where: \.isLowercase) else { return }
-            if let bytes = EncodedText.base64(blob), let decoded = EncodedText.readableText(bytes) { blobs.append((span, decoded)) }
+        if runs.mixedCaseBase64 >= 16 {
+            try base64Blob.forEachMatch(in: text, scratch: scratch) { span in
+                let blob = span.text(in: text)
+                // Plain words and hex digits also fit the base64 alphabet; a payload mixes cases.
+                guard blob.contains(where: \.isUppercase), blob.contains(where: \.isLowercase) else { return }
+                if let bytes = EncodedText.base64(blob), let decoded = EncodedText.readableText(bytes) {
+                    blobs.append((span, decoded))
+                }
+            }
         }
-        try hexBlob.forEachMatch(in: text, scratch: scratch) { span in
-            if let bytes = EncodedText.hex(span.text(in: text)), let decoded = EncodedText.readableText(bytes) {
-                blobs.append((span, decoded))
+        if runs.hex >= 24 {
+            try hexBlob.forEachMatch(in: text, scratch: scratch) { span in
+                if let bytes = EncodedText.hex(span.text(in: text)), let decoded = EncodedText.readableText(bytes) {
+                    blobs.append((span, decoded))
+                }
             }
         }
         return blobs
