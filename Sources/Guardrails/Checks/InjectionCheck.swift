@@ -167,7 +167,7 @@ public struct InjectionCheck: Check {
         // hex blob, a run of 24 or more hex-dump characters. Most texts have neither, and this loop is
         // cheaper than the patterns.
         let runs = EncodedText.longestRuns(in: text)
-        if runs.mixedCaseBase64 >= 16 {
+        if runs.base64 >= 16, EncodedText.hasMixedCaseBase64Run(in: text, length: 16) {
             try base64Blob.forEachMatch(in: text, scratch: scratch) { span in
                 let blob = span.text(in: text)
                 // Plain words and hex digits also fit the base64 alphabet; a payload mixes cases.

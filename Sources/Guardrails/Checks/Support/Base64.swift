@@ -13,25 +13,19 @@ enum EncodedText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The longest run in `text` of base64 characters (`A–Z a–z 0–9 + / _ -`) that holds both an upper-case
-    /// and a lower-case letter, and the longest run of the characters a hex dump is written with (`0–9 A–F
-    /// a–f`, space, `:`, `\`, `x`): one byte loop, so that each blob pattern runs only on texts that can
-    /// hold its blob. Long words and hyphenated phrases fit the base64 alphabet too, but in one case.
-    static func longestRuns(in text: String) -> (mixedCaseBase64: Int, hex: Int) {
-        func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (mixedCaseBase64: Int, hex: Int) {
+    /// The longest runs in `text` of base64 characters (`A–Z a–z 0–9 + / _ -`) and of the characters a hex
+    /// dump is written with (`0–9 A–F a–f`, space, `:`, `\`, `x`): one byte loop, so the blob patterns
+    /// run only on texts that can hold a blob.
+    static func longestRuns(in text: String) -> (base64: Int, hex: Int) {
+        func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (base64: Int, hex: Int) {
             runKinds.withUnsafeBufferPointer { kinds in
-                var base64 = (run: 0, cases: UInt8(0), longest: 0)
+                var base64 = (run: 0, longest: 0)
                 var hex = (run: 0, longest: 0)
                 for byte in utf8 {
                     let kind = kinds[Int(byte)]
-                    if kind & 1 != 0 {
-                        base64.run &+= 1
-                        base64.cases |= kind
-                    } else {
-                        base64 = (0, 0, base64.longest)
-                    }
-                    if base64.cases & 12 == 12 { base64.longest = max(base64.longest, base64.run) }
+                    base64.run = kind & 1 != 0 ? base64.run &+ 1 : 0
                     hex.run = kind & 2 != 0 ? hex.run &+ 1 : 0
+                    base64.longest = max(base64.longest, base64.run)
                     hex.longest = max(hex.longest, hex.run)
                 }
                 return (base64.longest, hex.longest)
@@ -40,18 +34,40 @@ enum EncodedText {
         return UTF8Scalars.withBytes(of: text, measure)
     }
 
-    /// Per byte: 1 when it is a base64 character, 2 when it can be part of a hex dump, 4 for an upper-case
-    /// and 8 for a lower-case ASCII letter.
+    /// Per byte: 1 when it is a base64 character, 2 when it can be part of a hex dump.
     private static let runKinds: [UInt8] = (0...255).map { value in
         let byte = UInt8(value)
-        let isUpper = (0x41...0x5A).contains(byte)
-        let isLower = (0x61...0x7A).contains(byte)
-        let isAlphanumeric = (0x30...0x39).contains(byte) || isUpper || isLower
+        let isAlphanumeric = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
         let isBase64 = isAlphanumeric || byte == 0x2B || byte == 0x2F || byte == 0x5F || byte == 0x2D
         let lower = byte | 0x20
         let isHex = (0x30...0x39).contains(byte) || (0x61...0x66).contains(lower) || byte == 0x20 || byte == 0x3A
             || byte == 0x5C || lower == 0x78
-        return (isBase64 ? 1 : 0) | (isHex ? 2 : 0) | (isUpper ? 4 : 0) | (isLower ? 8 : 0)
+        return (isBase64 ? 1 : 0) | (isHex ? 2 : 0)
+    }
+
+    /// Whether `text` holds a run of at least `length` base64 characters with both an upper-case and a
+    /// lower-case letter in it: the only runs a base64 blob is kept from. Asked only of texts whose
+    /// ``longestRuns(in:)`` found a long enough run, which few are: long words and hyphenated phrases fit
+    /// the base64 alphabet too, but in one case.
+    static func hasMixedCaseBase64Run(in text: String, length: Int) -> Bool {
+        UTF8Scalars.withBytes(of: text) { utf8 in
+            runKinds.withUnsafeBufferPointer { kinds in
+                var run = 0
+                var hasUpper = false
+                var hasLower = false
+                for byte in utf8 {
+                    guard kinds[Int(byte)] & 1 != 0 else {
+                        (run, hasUpper, hasLower) = (0, false, false)
+                        continue
+                    }
+                    run += 1
+                    hasUpper = hasUpper || byte &- 0x41 < 26
+                    hasLower = hasLower || byte &- 0x61 < 26
+                    if run >= length, hasUpper, hasLower { return true }
+                }
+                return false
+            }
+        }
     }
 
     /// Decodes standard or URL-safe base64 (padding optional); `nil` on any other character.
