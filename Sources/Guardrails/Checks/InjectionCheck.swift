@@ -166,8 +166,8 @@ public struct InjectionCheck: Check {
         // A base64 blob kept below is a whole run of 16 or more base64 characters with both cases in it; a
         // hex blob, a run of 24 or more hex-dump characters. Most texts have neither, and this loop is
         // cheaper than the patterns.
-        let runs = EncodedText.longestRuns(in: text)
-        if runs.base64 >= 16, EncodedText.hasMixedCaseBase64Run(in: text, length: 16) {
+        let mayHold = EncodedText.mayHoldBlobs(in: text)
+        if mayHold.base64 {
             try base64Blob.forEachMatch(in: text, scratch: scratch) { span in
                 let blob = span.text(in: text)
                 // Plain words and hex digits also fit the base64 alphabet; a payload mixes cases.
@@ -177,7 +177,7 @@ public struct InjectionCheck: Check {
                 }
             }
         }
-        if runs.hex >= 24 {
+        if mayHold.hex {
             try hexBlob.forEachMatch(in: text, scratch: scratch) { span in
                 if let bytes = EncodedText.hex(span.text(in: text)), let decoded = EncodedText.readableText(bytes) {
                     blobs.append((span, decoded))

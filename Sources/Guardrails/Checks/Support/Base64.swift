@@ -13,25 +13,43 @@ enum EncodedText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// The longest runs in `text` of base64 characters (`A–Z a–z 0–9 + / _ -`) and of the characters a hex
-    /// dump is written with (`0–9 A–F a–f`, space, `:`, `\`, `x`): one byte loop, so the blob patterns
-    /// run only on texts that can hold a blob.
-    static func longestRuns(in text: String) -> (base64: Int, hex: Int) {
-        func measure(_ utf8: UnsafeBufferPointer<UInt8>) -> (base64: Int, hex: Int) {
+    /// Whether `text` may hold each kind of blob: a run of 16 or more base64 characters (`A–Z a–z 0–9 + / _
+    /// -`) with both an upper-case and a lower-case letter in it, the only runs a base64 blob is kept
+    /// from; and a run of 24 or more of the characters a hex dump is written with (`0–9 A–F a–f`, space,
+    /// `:`, `\`, `x`). The blob patterns then run only on texts that can hold their blob.
+    static func mayHoldBlobs(in text: String) -> (base64: Bool, hex: Bool) {
+        UTF8Scalars.withBytes(of: text) { utf8 in
             runKinds.withUnsafeBufferPointer { kinds in
-                var base64 = (run: 0, longest: 0)
-                var hex = (run: 0, longest: 0)
-                for byte in utf8 {
-                    let kind = kinds[Int(byte)]
-                    base64.run = kind & 1 != 0 ? base64.run &+ 1 : 0
-                    hex.run = kind & 2 != 0 ? hex.run &+ 1 : 0
-                    base64.longest = max(base64.longest, base64.run)
-                    hex.longest = max(hex.longest, hex.run)
+                let base64 = hasRun(of: 1, atLeast: 16, in: utf8, kinds) { run in
+                    run.contains { $0 &- 0x41 < 26 } && run.contains { $0 &- 0x61 < 26 }
                 }
-                return (base64.longest, hex.longest)
+                return (base64, hasRun(of: 2, atLeast: 24, in: utf8, kinds) { _ in true })
             }
         }
-        return UTF8Scalars.withBytes(of: text, measure)
+    }
+
+    /// Whether `utf8` holds a run of at least `length` bytes whose ``runKinds`` have bit `kind`, for which
+    /// `accepts` holds. Every such run covers one of the bytes `length` apart that the loop probes, so it
+    /// reads a byte in `length` outside runs, and the runs around the probes.
+    private static func hasRun(
+        of kind: UInt8, atLeast length: Int, in utf8: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
+        where accepts: (UnsafeBufferPointer<UInt8>.SubSequence) -> Bool
+    ) -> Bool {
+        var probe = length - 1
+        while probe < utf8.count {
+            guard kinds[Int(utf8[probe])] & kind != 0 else {
+                probe += length
+                continue
+            }
+            var start = probe
+            while start > 0, kinds[Int(utf8[start - 1])] & kind != 0 { start -= 1 }
+            var end = probe + 1
+            while end < utf8.count, kinds[Int(utf8[end])] & kind != 0 { end += 1 }
+            if end - start >= length, accepts(utf8[start..<end]) { return true }
+            // The next long run starts after `end`, a byte of another kind, and so covers `end + length`.
+            probe = end + length
+        }
+        return false
     }
 
     /// Per byte: 1 when it is a base64 character, 2 when it can be part of a hex dump.
@@ -43,31 +61,6 @@ enum EncodedText {
         let isHex = (0x30...0x39).contains(byte) || (0x61...0x66).contains(lower) || byte == 0x20 || byte == 0x3A
             || byte == 0x5C || lower == 0x78
         return (isBase64 ? 1 : 0) | (isHex ? 2 : 0)
-    }
-
-    /// Whether `text` holds a run of at least `length` base64 characters with both an upper-case and a
-    /// lower-case letter in it: the only runs a base64 blob is kept from. Asked only of texts whose
-    /// ``longestRuns(in:)`` found a long enough run, which few are: long words and hyphenated phrases fit
-    /// the base64 alphabet too, but in one case.
-    static func hasMixedCaseBase64Run(in text: String, length: Int) -> Bool {
-        UTF8Scalars.withBytes(of: text) { utf8 in
-            runKinds.withUnsafeBufferPointer { kinds in
-                var run = 0
-                var hasUpper = false
-                var hasLower = false
-                for byte in utf8 {
-                    guard kinds[Int(byte)] & 1 != 0 else {
-                        (run, hasUpper, hasLower) = (0, false, false)
-                        continue
-                    }
-                    run += 1
-                    hasUpper = hasUpper || byte &- 0x41 < 26
-                    hasLower = hasLower || byte &- 0x61 < 26
-                    if run >= length, hasUpper, hasLower { return true }
-                }
-                return false
-            }
-        }
     }
 
     /// Decodes standard or URL-safe base64 (padding optional); `nil` on any other character.
