@@ -169,9 +169,9 @@ public struct InjectionCheck: Check {
         let mayHold = EncodedText.mayHoldBlobs(in: text)
         if mayHold.base64 {
             try base64Blob.forEachMatch(in: text, scratch: scratch) { span in
+                // The same test as the gate's, for each blob: a payload mixes cases.
                 let blob = span.text(in: text)
-                // Plain words and hex digits also fit the base64 alphabet; a payload mixes cases.
-                guard blob.contains(where: \.isUppercase), blob.contains(where: \.isLowercase) else { return }
+                guard EncodedText.mixesCases(blob.utf8) else { return }
                 if let bytes = EncodedText.base64(blob), let decoded = EncodedText.readableText(bytes) {
                     blobs.append((span, decoded))
                 }

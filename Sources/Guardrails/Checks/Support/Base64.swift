@@ -20,12 +20,23 @@ enum EncodedText {
     static func mayHoldBlobs(in text: String) -> (base64: Bool, hex: Bool) {
         UTF8Scalars.withBytes(of: text) { utf8 in
             runKinds.withUnsafeBufferPointer { kinds in
-                let base64 = hasRun(of: 1, atLeast: 16, in: utf8, kinds) { run in
-                    run.contains { $0 &- 0x41 < 26 } && run.contains { $0 &- 0x61 < 26 }
-                }
+                let base64 = hasRun(of: 1, atLeast: 16, in: utf8, kinds) { mixesCases($0) }
                 return (base64, hasRun(of: 2, atLeast: 24, in: utf8, kinds) { _ in true })
             }
         }
+    }
+
+    /// Whether `bytes` hold both an upper-case and a lower-case ASCII letter: what tells a base64 payload
+    /// from a long word or a run of hex digits, which fit its alphabet too.
+    static func mixesCases(_ bytes: some Sequence<UInt8>) -> Bool {
+        var hasUpper = false
+        var hasLower = false
+        for byte in bytes {
+            hasUpper = hasUpper || byte &- 0x41 < 26
+            hasLower = hasLower || byte &- 0x61 < 26
+            if hasUpper, hasLower { return true }
+        }
+        return false
     }
 
     /// Whether `utf8` holds a run of at least `length` bytes whose ``runKinds`` have bit `kind`, for which
