@@ -11,7 +11,7 @@ final class AnchorAutomaton: Sendable {
     /// Classes per state row, rounded up to a power of two so a row number shifts into its state.
     private let rowShift: Int
     /// `transitions[row + class]`, where `row` is a state's number shifted left by ``rowShift``: the next
-    /// state's row, shifted left by one, with the low bit set when literals end in that state.
+    /// state's number, shifted left by one, with the low bit set when literals end in that state.
     private let transitions: [UInt16]
     /// The literal ids recognised on entering a state: `outputs[outputStart[s]..<outputStart[s + 1]]`,
     /// each the id times two, plus one when the literal's positions are wanted.
