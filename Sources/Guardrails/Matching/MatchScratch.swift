@@ -73,9 +73,13 @@ final class MatchScratch {
     }
 
     /// Forgets the last evaluation's texts, keeping the memory for the next: scans are cleared and kept,
-    /// unless a large text made them too big to be worth keeping.
+    /// unless a large text made them too big to be worth keeping. A scan shared by a text and its case fold
+    /// is kept once: kept twice, two texts of a later evaluation would be scanned into the same object,
+    /// and one would be matched with the other's candidates.
     func reset() {
-        for entry in scans where !entry.scan.isOversized { spareScans.append(entry.scan) }
+        for entry in scans where !entry.scan.isOversized && !spareScans.contains(where: { $0 === entry.scan }) {
+            spareScans.append(entry.scan)
+        }
         scans.removeAll(keepingCapacity: true)
         normalizedViews = nil
         statistics = MatchStatistics()

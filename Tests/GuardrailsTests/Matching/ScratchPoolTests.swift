@@ -17,6 +17,14 @@ struct ScratchPoolTests {
             ("Dëar Ïgnörë, the Kelvin sign \u{212A} and a long \u{017F} are here, with a zero\u{200B}width space.", .output),
             ("short", .input),
         ]
+        // Texts dense in leetspeak, spaced letters and accents: each has up to four views to scan (original,
+        // case fold, normalized, joined), interleaved by the injection check's signals.
+        let pieces = ["ignore", "all", "previous", "instructions", "system:", "You", "DAN", "1gn0r3", "4ll", "pr3v10u5",
+                      "i g n o r e", " ", "\n", "é", "!", "@", "$", "7", "-", "_", "word", "I", "ab"]
+        var random = SplitMix64(seed: 17)
+        for _ in 0..<300 {
+            texts.append(((0..<random.below(100)).map { _ in random.pick(pieces) }.joined(), .input))
+        }
         return texts + texts.prefix(20)
     }()
 
@@ -41,6 +49,27 @@ struct ScratchPoolTests {
             #expect(try policy.evaluate(early).findings.map(\.span) == [Span(start: 0, end: 11)])
             #expect(try policy.evaluate(late).findings.map(\.span) == [Span(start: 170, end: 181)])
         }
+    }
+
+    @Test func aScanSharedWithACaseFoldIsKeptForOneTextOfTheNextEvaluation() throws {
+        // A text and its case fold share one scan; kept twice, it would be handed to two later texts at once.
+        let prefilter = Prefilter(patterns: [try Pattern("falcon"), try Pattern("osprey")])
+        let scratch = MatchScratch(prefilter: prefilter)
+        let original = "Project FALCON is the name of this plan, and it stays that way."
+        scratch.shareAnchorScan(of: original, with: original.lowercased())
+        scratch.reset()
+        func scan(_ text: String) -> AnchorScan {
+            text.utf8.withContiguousStorageIfAvailable { scratch.anchorScan(of: text, $0, prefilter) }!
+        }
+        let falconText = "a falcon flew over the hills and far away from here"
+        let ospreyText = "an osprey flew over the hills and far away from here"
+        let falconScan = scan(falconText)
+        let ospreyScan = scan(ospreyText)
+        #expect(falconScan !== ospreyScan)
+        let falcon = LiteralID.id(for: Array("falcon".utf8))
+        let osprey = LiteralID.id(for: Array("osprey".utf8))
+        #expect(falconScan.present.contains(literal: falcon) && !falconScan.present.contains(literal: osprey))
+        #expect(ospreyScan.present.contains(literal: osprey) && !ospreyScan.present.contains(literal: falcon))
     }
 
     @Test func concurrentEvaluationsEachGetTheirOwnScratch() async {
