@@ -268,6 +268,60 @@ struct NormalizedTextTests {
         #expect(!spaced("a  b  c"))  // two spaces are not one separator
         #expect(!spaced("a b"))
     }
+
+    @Test func blockwiseLeetAndSpacedLetterTestsAgreeWithAByteByByteReading() {
+        // The passes skip blocks of bytes at a time; texts of every length up to a few blocks, dense in what
+        // they look for, put words and runs across block edges and at both ends of the text.
+        let pieces = [
+            "a", "I", "x", "ab", "word", " ", " ", ".", "-", "_", "!", ",", "é",
+            "0", "1", "3", "4", "5", "7", "2", "@", "$",
+        ]
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<3_000 {
+            let text = (0..<random.below(90)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            let normalized = NormalizedText(text, options: [.leet])
+            let folded = Array(NormalizedText(text).text.utf8)
+            #expect(Array(normalized.text.utf8) == Self.readingLeet(folded), "\(text.debugDescription)")
+            let joinable = Self.hasSpacedLetters(Array(normalized.text.utf8))
+            #expect(normalized.hasSpacedLetters == joinable, "\(text.debugDescription)")
+        }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (0x61...0x7A).contains(byte) }
+
+    /// Leetspeak read word by word: in a run of letters and leet characters with at least one of each (a
+    /// run's final "!"s are punctuation), each leet character becomes its letter.
+    private static func readingLeet(_ bytes: [UInt8]) -> [UInt8] {
+        let letters = Dictionary(uniqueKeysWithValues: zip(Array("013457@$!".utf8), Array("oieastasi".utf8)))
+        var bytes = bytes
+        var index = 0
+        while index < bytes.count {
+            guard isLetter(bytes[index]) || letters[bytes[index]] != nil else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < bytes.count, isLetter(bytes[end]) || letters[bytes[end]] != nil { end += 1 }
+            while end > index + 1, bytes[end - 1] == UInt8(ascii: "!") { end -= 1 }
+            let word = bytes[index..<end]
+            if word.contains(where: isLetter), word.contains(where: { letters[$0] != nil }) {
+                for position in index..<end { bytes[position] = letters[bytes[position]] ?? bytes[position] }
+            }
+            index = end
+        }
+        return bytes
+    }
+
+    /// Three single letters with one separator, the same twice, between them, tried at every offset.
+    private static func hasSpacedLetters(_ bytes: [UInt8]) -> Bool {
+        let separators = Array(" .-_".utf8)
+        return bytes.indices.contains { index in
+            index + 5 <= bytes.count && isLetter(bytes[index]) && (index == 0 || !isLetter(bytes[index - 1]))
+                && separators.contains(bytes[index + 1]) && bytes[index + 3] == bytes[index + 1]
+                && isLetter(bytes[index + 2]) && isLetter(bytes[index + 4])
+                && (index + 5 == bytes.count || !isLetter(bytes[index + 5]))
+        }
+    }
 }
 
 extension TextCheckTests {

@@ -208,7 +208,7 @@ struct NormalizedText {
 
     // MARK: - Byte passes
 
-    private static func isLetter(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    private static func isLetter(_ byte: UInt8) -> Bool { letterBit(byte) != 0 }
 
     /// The letter each leet character reads as, by byte; 0 for bytes that are not leet.
     private static let leetMap: [UInt8] = {
@@ -223,43 +223,78 @@ struct NormalizedText {
     }
 
     /// Maps leet characters inside words that also contain letters; returns whether any was.
+    ///
+    /// A word is a run of letters and leet characters. Only a word with a leet character can change, and
+    /// most text has few: blocks of bytes without one are passed over by a vectorised test.
     private static func applyLeet(_ bytes: UnsafeMutableBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
         let leetMap = Self.leetMap  // read once: each access to a static goes through swift_once
         let classes = Self.wordClasses
         var changed = false
         classes.withUnsafeBufferPointer { classes in
             let count = bytes.count
-            var index = 0
-            while index < count {
-                guard classes[Int(bytes[index])] != 0 else {
-                    index &+= 1
-                    continue
+            var read = 0  // the bytes before this are read: they belong to words already looked at
+            var block = 0
+            while block < count {
+                let blockEnd = min(block &+ leetBlockLength, count)
+                defer { block = blockEnd }
+                guard mayHoldLeet(base + block, count: blockEnd &- block) else { continue }
+                var position = max(block, read)
+                while position < blockEnd {
+                    defer { position = max(position &+ 1, read) }
+                    guard classes[Int(bytes[position])] == 2 else { continue }
+                    var start = position
+                    while start > read, classes[Int(bytes[start &- 1])] != 0 { start &-= 1 }
+                    read = readLeet(in: bytes, wordAt: start, classes, leetMap, changed: &changed)
                 }
-                var end = index
-                var letters = 0
-                var leet = 0
-                while end < count {
-                    let kind = classes[Int(bytes[end])]
-                    guard kind != 0 else { break }
-                    if kind == 1 { letters &+= 1 } else { leet &+= 1 }
-                    end &+= 1
-                }
-                // A "!" that ends a word is punctuation, not an i.
-                while end > index + 1, bytes[end - 1] == 0x21 {
-                    end -= 1
-                    leet -= 1
-                }
-                // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
-                if letters >= 1, leet >= 1 {
-                    for position in index..<end where classes[Int(bytes[position])] == 2 {
-                        bytes[position] = leetMap[Int(bytes[position])]
-                    }
-                    changed = true
-                }
-                index = end
             }
         }
         return changed
+    }
+
+    /// Bytes that ``mayHoldLeet(_:count:)`` tests at once.
+    private static let leetBlockLength = 32
+
+    /// Whether any of the `count` bytes at `bytes` may be a leet character: a test without branches that
+    /// the compiler vectorises, true for every leet character (and for the digits 2 and 6).
+    @inline(__always)
+    private static func mayHoldLeet(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        var found: UInt8 = 0
+        for index in 0..<count {
+            let byte = bytes[index]
+            found |= (byte &- 0x30 < 8 ? 1 : 0) | (byte == 0x21 ? 1 : 0) | (byte == 0x24 ? 1 : 0)
+                | (byte == 0x40 ? 1 : 0)
+        }
+        return found != 0
+    }
+
+    /// Reads the word that starts at `start` for leet, maps it when it holds letters too, and returns where
+    /// the next word starts: after it, or at the `!`s that end it, which are punctuation, not i's.
+    private static func readLeet(
+        in bytes: UnsafeMutableBufferPointer<UInt8>, wordAt start: Int, _ classes: UnsafeBufferPointer<UInt8>,
+        _ leetMap: [UInt8], changed: inout Bool
+    ) -> Int {
+        var end = start
+        var letters = 0
+        var leet = 0
+        while end < bytes.count {
+            let kind = classes[Int(bytes[end])]
+            guard kind != 0 else { break }
+            if kind == 1 { letters &+= 1 } else { leet &+= 1 }
+            end &+= 1
+        }
+        while end > start + 1, bytes[end - 1] == 0x21 {
+            end -= 1
+            leet -= 1
+        }
+        // "h3ll0", "1gn0r3" and "d0" read as words; "4" and "2024" (no letter) do not.
+        if letters >= 1, leet >= 1 {
+            for position in start..<end where classes[Int(bytes[position])] == 2 {
+                bytes[position] = leetMap[Int(bytes[position])]
+            }
+            changed = true
+        }
+        return end
     }
 
     /// Whether the normalized text has a run that ``Options/collapsingSpacedLetters`` would join:
@@ -270,35 +305,66 @@ struct NormalizedText {
 
     private static func hasSpacedLetters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
-        guard count >= 5 else { return false }
-        let separators = Self.separators  // read once: each access to a static goes through swift_once
-        return separators.withUnsafeBufferPointer { separators in
-            // `l s l s l` with single letters l and one separator s: test the separator first, the rarest
-            // condition that costs least.
-            for index in 0..<(count - 4) where separators[Int(bytes[index &+ 1])] {
-                let separator = bytes[index &+ 1]
-                guard isLetter(bytes[index]), index == 0 || !isLetter(bytes[index &- 1]),
-                    bytes[index &+ 3] == separator, isLetter(bytes[index &+ 2]), isLetter(bytes[index &+ 4]),
-                    index &+ 5 == count || !isLetter(bytes[index &+ 5])
-                else { continue }
-                return true
-            }
-            return false
+        guard count >= 5, let base = bytes.baseAddress else { return false }
+        // `l s l s l` with single letters l and one separator s. The first and the last start have no byte
+        // before or after them and get a test of their own; the ones between are tested a block at a time.
+        if startsSpacedLetters(base, at: 0, count: count) || startsSpacedLetters(base, at: count &- 5, count: count) {
+            return true
         }
+        var block = 1
+        while block < count &- 5 {
+            let blockEnd = min(block &+ spacedBlockLength, count &- 5)
+            if anyStartsSpacedLetters(base, from: block, to: blockEnd) { return true }
+            block = blockEnd
+        }
+        return false
     }
 
-    /// By byte: whether it separates spaced-out letters (space, dot, dash, underscore).
-    private static let separators: [Bool] = (0...255).map { [0x20, 0x2E, 0x2D, 0x5F].contains($0) }
+    /// Starts that ``anyStartsSpacedLetters(_:from:to:)`` tests at once.
+    private static let spacedBlockLength = 32
+
+    /// Whether a run of spaced letters starts at `index` (`0 ≤ index ≤ count − 5`).
+    private static func startsSpacedLetters(_ bytes: UnsafePointer<UInt8>, at index: Int, count: Int) -> Bool {
+        let separator = bytes[index &+ 1]
+        return isSeparator(separator) && isLetter(bytes[index]) && (index == 0 || !isLetter(bytes[index &- 1]))
+            && bytes[index &+ 3] == separator && isLetter(bytes[index &+ 2]) && isLetter(bytes[index &+ 4])
+            && (index &+ 5 == count || !isLetter(bytes[index &+ 5]))
+    }
+
+    /// Whether a run of spaced letters starts anywhere in `start..<end` (`start ≥ 1`, `end + 5 ≤ count`): the
+    /// test of ``startsSpacedLetters(_:at:count:)``, without branches so that the compiler vectorises it.
+    @inline(__always)
+    private static func anyStartsSpacedLetters(_ bytes: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Bool {
+        var found: UInt8 = 0
+        for index in start..<end {
+            let separator = bytes[index &+ 1]
+            found |= letterBit(bytes[index]) & ~letterBit(bytes[index &- 1]) & separatorBit(separator)
+                & (bytes[index &+ 3] == separator ? 1 : 0) & letterBit(bytes[index &+ 2]) & letterBit(bytes[index &+ 4])
+                & ~letterBit(bytes[index &+ 5])
+        }
+        return found & 1 != 0
+    }
+
+    /// 1 for `a–z`, 0 for any other byte.
+    @inline(__always)
+    private static func letterBit(_ byte: UInt8) -> UInt8 { byte &- 0x61 < 26 ? 1 : 0 }
+
+    /// 1 for a byte that separates spaced-out letters (space, dot, dash, underscore), 0 for any other.
+    @inline(__always)
+    private static func separatorBit(_ byte: UInt8) -> UInt8 {
+        (byte == 0x20 ? 1 : 0) | (byte == 0x2E ? 1 : 0) | (byte == 0x2D ? 1 : 0) | (byte == 0x5F ? 1 : 0)
+    }
+
+    private static func isSeparator(_ byte: UInt8) -> Bool { separatorBit(byte) != 0 }
 
     /// Joins runs of three or more single letters separated by one space, dot, dash or underscore.
     private static func collapseSpacedLetters(_ bytes: inout [UInt8], _ starts: inout [Int32], _ ends: inout [Int32]) {
-        let separators = Self.separators
         var keep = [Bool](repeating: true, count: bytes.count)
         var index = 0
         while index + 1 < bytes.count {
             // A run starts at a single letter (no letter before or after it) followed by a separator.
             let separator = bytes[index + 1]
-            guard isLetter(bytes[index]), index == 0 || !isLetter(bytes[index - 1]), separators[Int(separator)] else {
+            guard isLetter(bytes[index]), index == 0 || !isLetter(bytes[index - 1]), isSeparator(separator) else {
                 index += 1
                 continue
             }
