@@ -21,6 +21,8 @@ final class AnchorAutomaton: Sendable {
     private let outputLengths: [Int32]
     /// Whether a literal whose positions are wanted ends in each state.
     private let isPositional: [Bool]
+    /// Where each state's outputs of positional literals end: they come first, from `outputStart[s]`.
+    private let positionalEnd: [Int32]
     let stateCount: Int
 
     /// Builds the automaton for `literals`, each a byte string (already ASCII-lower-cased) with an id.
@@ -91,16 +93,21 @@ final class AnchorAutomaton: Sendable {
         }
         let lengthOf = Dictionary(literals.map { ($0.id, Int32($0.bytes.count)) }, uniquingKeysWith: { first, _ in first })
         var outputStart: [Int32] = [0]
+        var positionalEnd: [Int32] = []
         var outputs: [Int32] = []
         var outputLengths: [Int32] = []
         var isPositional = [Bool](repeating: false, count: stateCount)
         for state in 0..<stateCount {
-            // A literal ends at one trie state, and a state's fallbacks are other states: no id twice.
-            for id in ending[state].sorted() {
+            // A literal ends at one trie state, and a state's fallbacks are other states: no id twice. The
+            // positional literals come first.
+            let ids = ending[state].sorted()
+            let positionalIDs = ids.filter(positional.contains)
+            for id in positionalIDs + ids.filter({ !positional.contains($0) }) {
                 outputs.append(id * 2 + (positional.contains(id) ? 1 : 0))
                 outputLengths.append(lengthOf[id]!)
-                if positional.contains(id) { isPositional[state] = true }
             }
+            isPositional[state] = !positionalIDs.isEmpty
+            positionalEnd.append(outputStart[state] + Int32(positionalIDs.count))
             outputStart.append(Int32(outputs.count))
         }
         self.classOf = classOf
@@ -116,6 +123,7 @@ final class AnchorAutomaton: Sendable {
         self.outputStart = outputStart
         self.outputs = outputs
         self.outputLengths = outputLengths
+        self.positionalEnd = positionalEnd
         self.isPositional = isPositional
         self.stateCount = stateCount
     }
@@ -158,8 +166,8 @@ final class AnchorAutomaton: Sendable {
                                 classOf.withUnsafeBufferPointer { classOf in
                                     transitions.withUnsafeBufferPointer { transitions in
                                         Self.run(
-                                            text, count: count, classOf: classOf.baseAddress!,
-                                            transitions: transitions.baseAddress!, rowShift: rowShift, &recorder)
+                                            text, count: count, classOf.baseAddress!, transitions.baseAddress!,
+                                            rowShift: rowShift, &recorder)
                                     }
                                 }
                                 return recorder.endingCount
@@ -171,13 +179,28 @@ final class AnchorAutomaton: Sendable {
         }
     }
 
+    /// The scan, compiled with the shift a constant for the common row widths: that spares it a register
+    /// and an instruction per byte and lane.
+    private static func run(
+        _ text: UnsafePointer<UInt8>, count: Int, _ classOf: UnsafePointer<UInt8>, _ transitions: UnsafePointer<UInt16>,
+        rowShift: Int, _ recorder: inout EndingRecorder
+    ) {
+        switch rowShift {
+        case 5: run(text, count: count, classOf, transitions, ShiftBy5(), &recorder)
+        case 6: run(text, count: count, classOf, transitions, ShiftBy6(), &recorder)
+        case 7: run(text, count: count, classOf, transitions, ShiftBy7(), &recorder)
+        default: run(text, count: count, classOf, transitions, ShiftBy(bits: rowShift), &recorder)
+        }
+    }
+
     /// The scan proper. Lane k covers bytes `[k × part, (k + 1) × part)` of the text, the last lane the
     /// rest; lanes after the first start `maximumLiteralLength − 1` bytes early from the root state and
     /// ignore endings there, which belong to the lane before.
     private static func run(
-        _ text: UnsafePointer<UInt8>, count: Int, classOf: UnsafePointer<UInt8>, transitions: UnsafePointer<UInt16>,
-        rowShift: Int, _ recorder: inout EndingRecorder
+        _ text: UnsafePointer<UInt8>, count: Int, _ classOf: UnsafePointer<UInt8>, _ transitions: UnsafePointer<UInt16>,
+        _ shift: some RowShift, _ recorder: inout EndingRecorder
     ) {
+        let rowShift = shift.bits
         let overlap = maximumLiteralLength - 1
         let part = count / laneCount
         var offset = 0
@@ -220,6 +243,14 @@ final class AnchorAutomaton: Sendable {
         }
     }
 
+    /// How far a state's number shifts left to give its row: one type per common width, so that the scan is
+    /// compiled once for each with the shift a constant, and one for any width.
+    private protocol RowShift { var bits: Int { get } }
+    private struct ShiftBy5: RowShift { var bits: Int { 5 } }
+    private struct ShiftBy6: RowShift { var bits: Int { 6 } }
+    private struct ShiftBy7: RowShift { var bits: Int { 7 } }
+    private struct ShiftBy: RowShift { let bits: Int }
+
     /// What the scan does where literals end: record positional endings, mark each state's literals once.
     private struct EndingRecorder {
         let entered: UnsafeMutablePointer<Bool>
@@ -248,22 +279,43 @@ final class AnchorAutomaton: Sendable {
     /// Chains the occurrences of positional literals behind the first `count` of `endings` (from
     /// ``scan(_:marking:entered:endings:)``) by literal, into `chains`, reusing its arrays.
     func chain(_ endings: [UInt64], count: Int, literalCount: Int, into chains: inout AnchorScan.Chains) {
-        chains.occurrences.removeAll(keepingCapacity: true)
+        var total = 0
         for ending in endings[..<count] {
             let state = Int(ending >> 32)
-            let end = Int32(truncatingIfNeeded: ending)
-            for index in Int(outputStart[state])..<Int(outputStart[state + 1]) where outputs[index] & 1 == 1 {
-                chains.occurrences.append((outputs[index] >> 1, end - outputLengths[index]))
-            }
+            total &+= Int(positionalEnd[state] &- outputStart[state])
         }
-        chains.last.removeAll(keepingCapacity: true)
-        chains.last.append(contentsOf: repeatElement(-1, count: literalCount))
+        chains.last.reset(to: -1, count: literalCount)
+        chains.occurrences.removeAll(keepingCapacity: true)
+        chains.occurrences.append(contentsOf: repeatElement((id: Int32(0), start: Int32(0)), count: total))
         chains.previous.removeAll(keepingCapacity: true)
-        chains.previous.append(contentsOf: repeatElement(-1, count: chains.occurrences.count))
-        for index in chains.occurrences.indices {
-            let id = Int(chains.occurrences[index].id)
-            chains.previous[index] = chains.last[id]
-            chains.last[id] = Int32(index)
+        chains.previous.append(contentsOf: repeatElement(-1, count: total))
+        endings.withUnsafeBufferPointer { endings in
+            chains.occurrences.withUnsafeMutableBufferPointer { occurrences in
+                chains.previous.withUnsafeMutableBufferPointer { previous in
+                    chains.last.withUnsafeMutableBufferPointer { last in
+                        outputStart.withUnsafeBufferPointer { outputStart in
+                            positionalEnd.withUnsafeBufferPointer { positionalEnd in
+                                outputs.withUnsafeBufferPointer { outputs in
+                                    outputLengths.withUnsafeBufferPointer { outputLengths in
+                                        var next = 0
+                                        for ending in endings[..<count] {
+                                            let state = Int(ending >> 32)
+                                            let end = Int32(truncatingIfNeeded: ending)
+                                            for index in Int(outputStart[state])..<Int(positionalEnd[state]) {
+                                                let id = outputs[index] >> 1
+                                                occurrences[next] = (id, end &- outputLengths[index])
+                                                previous[next] = last[Int(id)]
+                                                last[Int(id)] = Int32(truncatingIfNeeded: next)
+                                                next &+= 1
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }
