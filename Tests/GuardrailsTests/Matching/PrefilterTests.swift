@@ -248,6 +248,18 @@ struct PrefilterTests {
         #expect(!present.skipped && present.filtered.count == 1)
     }
 
+    @Test func digitsAreCountedAcrossBlocksOfTheCount() {
+        // The count runs in blocks of 255 bytes: lengths around the block edges, every byte value.
+        var random = SplitMix64(seed: 3)
+        for length in [0, 1, 254, 255, 256, 509, 510, 511, 1_000, 4_096] {
+            let bytes = (0..<length).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let digits = bytes.filter { (0x30...0x39).contains($0) }.count
+            #expect(bytes.withUnsafeBufferPointer(Prefilter.digitCount) == digits, "length \(length)")
+        }
+        let allDigits = [UInt8](repeating: UInt8(ascii: "7"), count: 1_000)
+        #expect(allDigits.withUnsafeBufferPointer(Prefilter.digitCount) == 1_000)
+    }
+
     @Test func patternsTheFilterWasNotBuiltWithAlwaysRun() throws {
         let listed = try Pattern("falcon")
         let unlisted = try Pattern("osprey")
