@@ -143,24 +143,27 @@ final class AnchorAutomaton: Sendable {
     /// in them, writes the endings of positional literals to the front of `endings`, each
     /// `state << 32 | end offset` (see ``chain(_:count:literalCount:into:)``), and returns how many there
     /// are. Each state's literals are marked present once, the first time the scan enters it; `entered`
-    /// holds that per state. Both buffers grow when they are too small and are otherwise reused as they are.
+    /// holds that per state. The buffers grow when they are too small and are otherwise reused as they are.
     func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64], entered: inout [Bool], endings: inout [UInt64]
+        _ bytes: UnsafeBufferPointer<UInt8>, marking present: inout [UInt64], entered: inout EnteredStates,
+        endings: inout [UInt64]
     ) -> Int {
         guard let text = bytes.baseAddress else { return 0 }
         let count = bytes.count
         let rowShift = rowShift
-        entered.reset(to: false, count: stateCount)
+        entered.forgetAll(stateCount: stateCount)
+        let generation = entered.generation
         // At most one positional ending per byte.
         if endings.count < count { endings = [UInt64](repeating: 0, count: count) }
         return endings.withUnsafeMutableBufferPointer { endings in
-            entered.withUnsafeMutableBufferPointer { entered in
+            entered.stamps.withUnsafeMutableBufferPointer { entered in
                 present.withUnsafeMutableBufferPointer { present in
                     isPositional.withUnsafeBufferPointer { isPositional in
                         outputStart.withUnsafeBufferPointer { outputStart in
                             outputs.withUnsafeBufferPointer { outputs in
                                 var recorder = EndingRecorder(
-                                    entered: entered.baseAddress!, isPositional: isPositional.baseAddress!,
+                                    entered: entered.baseAddress!, generation: generation,
+                                    isPositional: isPositional.baseAddress!,
                                     outputStart: outputStart.baseAddress!, outputs: outputs.baseAddress!,
                                     present: present.baseAddress!, endings: endings.baseAddress!)
                                 classOf.withUnsafeBufferPointer { classOf in
@@ -251,9 +254,28 @@ final class AnchorAutomaton: Sendable {
     private struct ShiftBy7: RowShift { var bits: Int { 7 } }
     private struct ShiftBy: RowShift { let bits: Int }
 
+    /// Which states a scan has entered, kept from scan to scan: a state was entered in the current scan when
+    /// its stamp is the current generation. A new scan moves the generation on instead of clearing a mark
+    /// per state, thousands of them for the default policy against a text of a kilobyte or so.
+    struct EnteredStates {
+        fileprivate var stamps: [UInt16] = []
+        fileprivate var generation: UInt16 = 0
+
+        /// Forgets every state, for a scan with an automaton of `stateCount` states; the stamps are cleared
+        /// only when the generation wraps around, once in 65,535 scans.
+        mutating func forgetAll(stateCount: Int) {
+            generation &+= 1
+            if generation == 0 || stamps.count != stateCount {
+                stamps = [UInt16](repeating: 0, count: stateCount)
+                generation = 1
+            }
+        }
+    }
+
     /// What the scan does where literals end: record positional endings, mark each state's literals once.
     private struct EndingRecorder {
-        let entered: UnsafeMutablePointer<Bool>
+        let entered: UnsafeMutablePointer<UInt16>
+        let generation: UInt16
         let isPositional: UnsafePointer<Bool>
         let outputStart: UnsafePointer<Int32>
         let outputs: UnsafePointer<Int32>
@@ -267,8 +289,8 @@ final class AnchorAutomaton: Sendable {
                 endings[endingCount] = UInt64(state) << 32 | UInt64(end)
                 endingCount &+= 1
             }
-            guard !entered[state] else { return }
-            entered[state] = true
+            guard entered[state] != generation else { return }
+            entered[state] = generation
             for index in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
                 let id = Int(outputs[index] >> 1)
                 present[id >> 6] |= 1 << UInt64(id & 63)
@@ -284,7 +306,14 @@ final class AnchorAutomaton: Sendable {
             let state = Int(ending >> 32)
             total &+= Int(positionalEnd[state] &- outputStart[state])
         }
-        chains.last.reset(to: -1, count: literalCount)
+        // `last` holds -1 but for the literals of the last text's occurrences: for a text of a kilobyte or
+        // so, restoring those is cheaper than rewriting an entry per literal (thousands of them), which a
+        // long text's many occurrences cost more than.
+        if chains.last.count == literalCount, chains.occurrences.count < literalCount / 4 {
+            for occurrence in chains.occurrences { chains.last[Int(occurrence.id)] = -1 }
+        } else {
+            chains.last.reset(to: -1, count: literalCount)
+        }
         chains.occurrences.removeAll(keepingCapacity: true)
         chains.occurrences.append(contentsOf: repeatElement((id: Int32(0), start: Int32(0)), count: total))
         chains.previous.removeAll(keepingCapacity: true)

@@ -16,7 +16,7 @@ final class AnchorScan {
     @exclusivity(unchecked) private(set) var hasBeyondASCIIFolds = false
 
     /// The automaton's per-state marks, kept for the next scan.
-    @exclusivity(unchecked) private var entered: [Bool] = []
+    @exclusivity(unchecked) private var entered = AnchorAutomaton.EnteredStates()
     /// Where positional literals end, as the automaton reported them: the first `endingCount`.
     @exclusivity(unchecked) private var endings: [UInt64] = []
     @exclusivity(unchecked) private var endingCount = 0

@@ -241,6 +241,29 @@ struct PrefilterTests {
         }
     }
 
+    @Test func eachScanMarksTheLiteralsOfItsOwnTextAcrossTheGenerationWrap() {
+        // States entered are stamped with a 16-bit generation: each scan must see its own text's literals, and
+        // a state first entered just after the wrap must not pass for one entered before it.
+        let literals = ["falcon", "osprey", "kestrel"].enumerated().map { (id: Int32($0), bytes: Array($1.utf8)) }
+        let automaton = AnchorAutomaton(literals: literals, positional: [])
+        var entered = AnchorAutomaton.EnteredStates()
+        var endings: [UInt64] = []
+        func present(in text: String) -> UInt64 {
+            var present: [UInt64] = [0]
+            _ = Array(text.utf8).withUnsafeBufferPointer {
+                automaton.scan($0, marking: &present, entered: &entered, endings: &endings)
+            }
+            return present[0]
+        }
+        var wrong = 0
+        for round in 0..<Int(UInt16.max) where present(in: round % 2 == 0 ? "a falcon" : "an osprey") != 1 << (round % 2) {
+            wrong += 1
+        }
+        #expect(wrong == 0)
+        #expect(present(in: "a kestrel") == 0b100)
+        #expect(present(in: "a falcon and a kestrel") == 0b101)
+    }
+
     @Test func digitCountsRuleOutNumberPatterns() throws {
         let ssn = try Pattern(#"\b\d{3}-\d{2}-\d{4}\b"#)
         #expect(try compare(ssn, padding + "call 555-12").skipped)
