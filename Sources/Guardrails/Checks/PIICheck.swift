@@ -137,6 +137,9 @@ public struct PIICheck: Check {
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var candidates: [Finding] = []
         let text = subject.text
+        // Read into locals: a closure that reads them from `self` copies the whole check for each pattern.
+        let contextWords = contextWords
+        let minimumConfidence = minimumConfidence
         for recognizer in recognizers {
             try recognizer.pattern.forEachMatch(in: subject) { span in
                 let value = span.text(in: text)

@@ -74,9 +74,10 @@ public struct SecretsCheck: Check {
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var candidates: [Finding] = []
+        let text = subject.text  // a closure that reads it from `subject` copies the subject for each pattern
         for detector in detectors {
             try detector.pattern.forEachMatch(in: subject) { span in
-                guard detector.validate(span.text(in: subject.text)) else { return }
+                guard detector.validate(span.text(in: text)) else { return }
                 candidates.append(Finding(category: "secret.\(detector.kind)", span: span, message: detector.message))
             }
         }

@@ -19,8 +19,15 @@ final class MatchScratch {
     let matchContext: OpaquePointer
     /// Candidate offsets of the pattern being run; reused.
     @exclusivity(unchecked) var candidates: [Int] = []
-    /// The normalized views of the last text a check asked for, so checks of one evaluation share them.
-    @exclusivity(unchecked) var normalizedViews: NormalizedViews?
+    /// The normalized views of the last text a check asked for, so checks of one evaluation share them;
+    /// made on first use, as the scratch of a direct pattern match never needs them.
+    var normalizedViews: NormalizedViews {
+        if let views = views { return views }
+        let views = NormalizedViews()
+        self.views = views
+        return views
+    }
+    @exclusivity(unchecked) private var views: NormalizedViews?
     /// The policy's prefilter; `nil` runs every pattern on every text.
     let prefilter: Prefilter?
     /// Counts of pattern runs, for profiles.
@@ -81,7 +88,7 @@ final class MatchScratch {
             spareScans.append(entry.scan)
         }
         scans.removeAll(keepingCapacity: true)
-        normalizedViews = nil
+        views?.forget()
         statistics = MatchStatistics()
         candidates.removeAll(keepingCapacity: candidates.capacity <= AnchorScan.maximumKeptLength)
     }

@@ -97,6 +97,6 @@ struct ScratchPoolTests {
         let again = (0..<(ScratchPool.capacity + 5)).map { _ in pool.take() }
         let reused = Set(again.map(ObjectIdentifier.init)).intersection(scratches.map(ObjectIdentifier.init))
         #expect(reused.count == ScratchPool.capacity)
-        #expect(again.allSatisfy { $0.statistics.runs == 0 && $0.normalizedViews == nil })
+        #expect(again.allSatisfy { $0.statistics.runs == 0 && $0.normalizedViews.source == nil })
     }
 }

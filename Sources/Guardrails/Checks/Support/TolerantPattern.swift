@@ -61,29 +61,48 @@ struct TolerantPattern: Sendable {
 
 /// The normalized views of one text that obfuscation-aware checks match against, built once per
 /// evaluation and kept in its scratch for every check that asks.
-struct NormalizedViews {
-    /// The text the views are of.
-    let source: String
+///
+/// A class that each ``MatchScratch`` keeps and fills again for the next text, so that handing the views
+/// to each of a lexicon's patterns costs one reference count, where a struct cost a copy of three strings
+/// and four arrays per pattern, and keeping them costs no allocation. Like the scratch, it is used on one
+/// thread at a time.
+final class NormalizedViews {
+    /// The text the views are of; `nil` before the first text and after ``forget()``.
+    private(set) var source: String?
     /// Case, accents, homoglyphs, invisible characters and leetspeak undone.
-    let normalized: NormalizedText
+    private(set) var normalized = NormalizedText("")
     /// The same with spaced-out letters joined; `nil` when the text has none.
-    let joined: NormalizedText?
+    private(set) var joined: NormalizedText?
 
-    init(_ text: String) {
+    /// Views of no text yet.
+    init() {}
+
+    /// Makes these the views of `text`.
+    private func show(_ text: String) {
         source = text
         normalized = NormalizedText(text, options: [.leet])
         joined = normalized.hasSpacedLetters ? NormalizedText(text, options: [.leet, .collapsingSpacedLetters]) : nil
     }
 
+    /// Lets go of the last text's views.
+    func forget() {
+        source = nil
+        normalized = NormalizedText("")
+        joined = nil
+    }
+
     /// The views of `text`, built once per evaluation and shared by every check that asks.
     static func of(_ text: String, cachedIn scratch: MatchScratch) -> NormalizedViews {
-        if let cached = scratch.normalizedViews, cached.source == text { return cached }
-        let views = NormalizedViews(text)
-        scratch.normalizedViews = views
+        let views = scratch.normalizedViews
+        if views.source == text { return views }
+        views.show(text)
         if views.normalized.isASCIICaseFold { scratch.shareAnchorScan(of: text, with: views.normalized.text) }
         return views
     }
 }
+
+@available(*, unavailable)
+extension NormalizedViews: Sendable {}
 
 extension String {
     /// Every occurrence of `target` replaced with `replacement`, compared byte by byte. A pattern's
