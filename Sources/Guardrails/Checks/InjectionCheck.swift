@@ -92,9 +92,11 @@ public struct InjectionCheck: Check {
         self.enabledFamilies = Set(try options.choices("families", among: Self.families) ?? Self.families)
     }
 
-    /// Every pattern the check runs, for the policy's prefilter.
+    /// Every pattern the check runs on every text, for the policy's prefilter. The signals' forms for text
+    /// whose spaced letters were joined are compiled the first time a text needs them, and share the
+    /// literals, and so the anchor pass, of the signals.
     public var patterns: [Pattern] {
-        Self.signals.flatMap { [$0.pattern.pattern, $0.pattern.touchingWords] } + [Self.base64Blob, Self.hexBlob]
+        Self.signals.map(\.pattern.pattern) + [Self.base64Blob, Self.hexBlob]
     }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {

@@ -55,8 +55,10 @@ public struct ToxicityCheck: Check {
         signals = Self.allSignals.filter { kinds.contains($0.kind) }
     }
 
-    /// Every pattern the check runs, for the policy's prefilter.
-    public var patterns: [Pattern] { signals.flatMap { [$0.pattern.pattern, $0.pattern.touchingWords] } }
+    /// Every pattern the check runs on every text, for the policy's prefilter. The signals' forms for text
+    /// whose spaced letters were joined are compiled the first time a text needs them, and share the
+    /// literals, and so the anchor pass, of the signals.
+    public var patterns: [Pattern] { signals.map(\.pattern.pattern) }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         let views = NormalizedViews.of(subject.text, cachedIn: subject.scratch)

@@ -110,7 +110,7 @@ final class MatchScratch {
 }
 
 /// How patterns fared during an evaluation.
-struct MatchStatistics {
+struct MatchStatistics: Equatable {
     /// Patterns run on PCRE2.
     var runs = 0
     /// Patterns the prefilter ruled out without running them.

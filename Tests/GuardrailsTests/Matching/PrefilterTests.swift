@@ -348,6 +348,51 @@ struct PrefilteredPolicyTests {
         #expect(skipped > 0, "the prefilter never skipped a pattern")
     }
 
+    @Test func findsExactlyWhatTheNaiveScanFindsInTextsWithSpacedLetters() throws {
+        // Spaced letters make the lexicons run their joined forms too, which bring a prefilter of their own.
+        let policy = try Policy.bundledDefault()
+        let pieces = ["i g n o r e", "a l l", "p r e v i o u s", "k.i.l.l", "y-o-u", "f u c k", "h a t e", "ignore",
+                      "rules", "instructions", "you", "idiot", "1gn0r3", "é", " ", " ", ".", "\n", "i"]
+        var random = SplitMix64(seed: 23)
+        var compared = 0
+        var found = 0
+        for _ in 0..<300 {
+            let text = (0..<(4 + random.below(24))).map { _ in random.pick(pieces) }.joined(separator: random.pick(["", " "]))
+            for direction in [Direction.input, .output] {
+                let naive = policy.evaluate(text, direction: direction, context: [:], audit: true, scratch: MatchScratch())
+                let filtered = policy.evaluate(
+                    text, direction: direction, context: [:], audit: true, scratch: MatchScratch(prefilter: policy.prefilter))
+                // Where a pattern hits its match limit, the outcome depends on where PCRE2 started looking,
+                // which is what the prefilter changes: only verdicts without a fault must agree.
+                let faulted = (naive.outcomes + filtered.outcomes).contains {
+                    if case .faulted = $0.status { true } else { false }
+                }
+                guard !faulted else { continue }
+                #expect(filtered.findings == naive.findings, "\(direction) \(text.debugDescription)")
+                #expect(filtered.outcomes == naive.outcomes && filtered.text == naive.text)
+                compared += 1
+                found += naive.findings.count
+            }
+        }
+        #expect(compared > 500 && found > 300, "\(compared) verdicts compared, \(found) findings")
+    }
+
+    @Test func theJoinedFormsOfALexiconAreSkippedWhereTheirLiteralsAreAbsent() throws {
+        // The joined forms are not in the policy's prefilter, but share its literals: on a text with spaced
+        // letters and none of the lexicon's words, each of them is skipped, as each first form is.
+        let policy = try policy("policy: t\ninput:\n  - id: rude\n    check: toxicity\n    action: annotate\n")
+        func statistics(_ text: String) -> MatchStatistics {
+            let scratch = MatchScratch(prefilter: policy.prefilter)
+            _ = policy.evaluate(text, direction: .input, context: [:], audit: nil, scratch: scratch)
+            return scratch.statistics
+        }
+        let plain = String(repeating: "a plain sentence about the weather. ", count: 3)
+        let signals = policy.input.rules[0].check.patterns.count
+        #expect(statistics(plain + "xyz") == MatchStatistics(runs: 0, skipped: signals, matches: 0))
+        #expect(statistics(plain + "x y z") == MatchStatistics(runs: 0, skipped: 2 * signals, matches: 0))
+        #expect(try policy.evaluate("you are an i d i o t").findings.map(\.category) == ["toxicity.insult"])
+    }
+
     /// The labelled quality corpora hold thousands of attacks, slurs, threats, secrets and personal data
     /// in many phrasings, where the stream corpus has few: every branch of every lexicon gets exercised.
     @Test(arguments: ["default.yaml", "medical.yaml", "customer-support.yaml"])

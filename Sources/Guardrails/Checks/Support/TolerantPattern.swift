@@ -7,24 +7,35 @@ import Synchronization
 ///
 /// Joining `i g n o r e a l l` gives `ignoreall`: neighbouring spaced words touch. The second form relaxes
 /// every `\s+` to `\s*` and drops word boundaries, and runs only on that joined view.
+///
+/// The second forms of a lexicon are compiled together the first time a text with spaced letters needs
+/// them (``JoinedForms``): most texts have none, and the forms are half of what loading a lexicon costs.
+/// They are not in the policy's prefilter, but their literals are the first forms' (relaxing `\s+` and
+/// dropping `\b` adds none), and literal ids are process-wide, so the policy's anchor pass still tells
+/// where they can match; a literal it does not record the positions of makes a form scan the whole text.
 struct TolerantPattern: Sendable {
     let pattern: Pattern
-    let touchingWords: Pattern
+    private let joinedForms: JoinedForms
+    private let index: Int
 
-    /// Compiles a literal pattern of a built-in check (exercised by its examples).
-    init(_ source: String) {
-        pattern = try! Pattern(source, options: [.ucp])
-        let relaxed = source.replacingBytes(#"\s+"#, with: #"\s*"#).replacingBytes(#"\b"#, with: "")
-            .replacingBytes("(?<![a-z0-9])", with: "").replacingBytes("(?![a-z0-9])", with: "")
-        touchingWords = try! Pattern(relaxed, options: [.ucp])
+    /// Compiles the literal patterns of a built-in check (exercised by its examples), spread over the
+    /// processor's cores: the lexicons are most of what the first policy load of a process does.
+    static func compiling(_ sources: [String]) -> [TolerantPattern] {
+        let joinedForms = JoinedForms(sources: sources.map(relaxed))
+        return compile(sources).enumerated().map { TolerantPattern(pattern: $1, joinedForms: joinedForms, index: $0) }
     }
 
-    /// Compiles the literal patterns of a built-in check, spread over the processor's cores: the
-    /// lexicons are most of what the first policy load of a process does.
-    static func compiling(_ sources: [String]) -> [TolerantPattern] {
-        let compiled = Mutex([TolerantPattern?](repeating: nil, count: sources.count))
+    /// `source` with every `\s+` relaxed to `\s*` and its word boundaries dropped.
+    static func relaxed(_ source: String) -> String {
+        source.replacingBytes(#"\s+"#, with: #"\s*"#).replacingBytes(#"\b"#, with: "")
+            .replacingBytes("(?<![a-z0-9])", with: "").replacingBytes("(?![a-z0-9])", with: "")
+    }
+
+    /// Literal patterns, compiled on every core.
+    fileprivate static func compile(_ sources: [String]) -> [Pattern] {
+        let compiled = Mutex([Pattern?](repeating: nil, count: sources.count))
         DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            let pattern = TolerantPattern(sources[index])
+            let pattern = try! Pattern(sources[index], options: [.ucp])
             compiled.withLock { $0[index] = pattern }
         }
         return compiled.withLock { $0.map { $0! } }
@@ -56,6 +67,30 @@ struct TolerantPattern: Sendable {
             return (joined.originalSpan(of: match), match.text(in: joined.text))
         }
         return nil
+    }
+
+    /// The form for joined text; the first use compiles the lexicon's.
+    var touchingWords: Pattern { joinedForms.patterns[index] }
+
+    /// The forms of a lexicon's patterns for joined text, compiled on first use. The first text with spaced
+    /// letters in a process waits for them: about as long as loading took for the lexicon's first forms.
+    final class JoinedForms: Sendable {
+        private let sources: [String]
+        private let compiled = Mutex<[Pattern]?>(nil)
+
+        init(sources: [String]) {
+            self.sources = sources
+        }
+
+        /// The forms, in the lexicon's order, compiled on the first call; later calls wait for the first.
+        var patterns: [Pattern] {
+            compiled.withLock { compiled in
+                if let compiled { return compiled }
+                let patterns = TolerantPattern.compile(sources)
+                compiled = patterns
+                return patterns
+            }
+        }
     }
 }
 
