@@ -256,8 +256,9 @@ struct PrefilterTests {
             return present[0]
         }
         var wrong = 0
-        for round in 0..<Int(UInt16.max) where present(in: round % 2 == 0 ? "a falcon" : "an osprey") != 1 << (round % 2) {
-            wrong += 1
+        for round in 0..<Int(UInt16.max) {
+            let expected: UInt64 = 1 << (round % 2)
+            if present(in: round % 2 == 0 ? "a falcon" : "an osprey") != expected { wrong += 1 }
         }
         #expect(wrong == 0)
         #expect(present(in: "a kestrel") == 0b100)
@@ -357,11 +358,14 @@ struct PrefilteredPolicyTests {
         var compared = 0
         var found = 0
         for _ in 0..<300 {
-            let text = (0..<(4 + random.below(24))).map { _ in random.pick(pieces) }.joined(separator: random.pick(["", " "]))
+            let separator = random.pick(["", " "])
+            let text = (0..<(4 + random.below(24))).map { _ in random.pick(pieces) }.joined(separator: separator)
             for direction in [Direction.input, .output] {
-                let naive = policy.evaluate(text, direction: direction, context: [:], audit: true, scratch: MatchScratch())
+                let naive = policy.evaluate(
+                    text, direction: direction, context: [:], audit: true, scratch: MatchScratch())
                 let filtered = policy.evaluate(
-                    text, direction: direction, context: [:], audit: true, scratch: MatchScratch(prefilter: policy.prefilter))
+                    text, direction: direction, context: [:], audit: true,
+                    scratch: MatchScratch(prefilter: policy.prefilter))
                 // Where a pattern hits its match limit, the outcome depends on where PCRE2 started looking,
                 // which is what the prefilter changes: only verdicts without a fault must agree.
                 let faulted = (naive.outcomes + filtered.outcomes).contains {
