@@ -13,16 +13,17 @@ final class AnchorAutomaton: Sendable {
     /// `transitions[row + class]`, where `row` is a state's number shifted left by ``rowShift``: the next
     /// state's number, shifted left by one, with the low bit set when literals end in that state.
     private let transitions: [UInt16]
-    /// The literal ids recognised on entering a state: `outputs[outputStart[s]..<outputStart[s + 1]]`,
-    /// each the id times two, plus one when the literal's positions are wanted.
+    /// The literal ids recognised on entering a state: `outputs[outputStart[s]..<outputStart[s + 1]]`, those
+    /// whose positions are wanted first, up to `positionalEnd[s]`.
     private let outputStart: [Int32]
     private let outputs: [Int32]
     /// The byte length of the literal of each output.
     private let outputLengths: [Int32]
-    /// Whether a literal whose positions are wanted ends in each state.
-    private let isPositional: [Bool]
     /// Where each state's outputs of positional literals end: they come first, from `outputStart[s]`.
     private let positionalEnd: [Int32]
+    /// Whether a literal whose positions are wanted ends in each state (`positionalEnd[s] > outputStart[s]`),
+    /// a byte per state for the scan, which asks at every literal ending.
+    private let isPositional: [Bool]
     let stateCount: Int
 
     /// Builds the automaton for `literals`, each a byte string (already ASCII-lower-cased) with an id.
@@ -103,7 +104,7 @@ final class AnchorAutomaton: Sendable {
             let ids = ending[state].sorted()
             let positionalIDs = ids.filter(positional.contains)
             for id in positionalIDs + ids.filter({ !positional.contains($0) }) {
-                outputs.append(id * 2 + (positional.contains(id) ? 1 : 0))
+                outputs.append(id)
                 outputLengths.append(lengthOf[id]!)
             }
             isPositional[state] = !positionalIDs.isEmpty
@@ -292,7 +293,7 @@ final class AnchorAutomaton: Sendable {
             guard entered[state] != generation else { return }
             entered[state] = generation
             for index in Int(outputStart[state])..<Int(outputStart[state &+ 1]) {
-                let id = Int(outputs[index] >> 1)
+                let id = Int(outputs[index])
                 present[id >> 6] |= 1 << UInt64(id & 63)
             }
         }
@@ -331,7 +332,7 @@ final class AnchorAutomaton: Sendable {
                                             let state = Int(ending >> 32)
                                             let end = Int32(truncatingIfNeeded: ending)
                                             for index in Int(outputStart[state])..<Int(positionalEnd[state]) {
-                                                let id = outputs[index] >> 1
+                                                let id = outputs[index]
                                                 occurrences[next] = (id, end &- outputLengths[index])
                                                 previous[next] = last[Int(id)]
                                                 last[Int(id)] = Int32(truncatingIfNeeded: next)
