@@ -21,7 +21,7 @@ struct TolerantPattern: Sendable {
     /// Compiles the literal patterns of a built-in check (exercised by its examples), spread over the
     /// processor's cores: the lexicons are most of what the first policy load of a process does.
     static func compiling(_ sources: [String]) -> [TolerantPattern] {
-        let joinedForms = JoinedForms(sources: sources.map(relaxed))
+        let joinedForms = JoinedForms(sources: sources)
         return compile(sources).enumerated().map { TolerantPattern(pattern: $1, joinedForms: joinedForms, index: $0) }
     }
 
@@ -75,6 +75,7 @@ struct TolerantPattern: Sendable {
     /// The forms of a lexicon's patterns for joined text, compiled on first use. The first text with spaced
     /// letters in a process waits for them: about as long as loading took for the lexicon's first forms.
     final class JoinedForms: Sendable {
+        /// The sources of the lexicon's first forms, relaxed on first use too.
         private let sources: [String]
         private let compiled = Mutex<[Pattern]?>(nil)
 
@@ -86,7 +87,7 @@ struct TolerantPattern: Sendable {
         var patterns: [Pattern] {
             compiled.withLock { compiled in
                 if let compiled { return compiled }
-                let patterns = TolerantPattern.compile(sources)
+                let patterns = TolerantPattern.compile(sources.map(TolerantPattern.relaxed))
                 compiled = patterns
                 return patterns
             }
