@@ -256,7 +256,7 @@ extension PIICheck {
         // International: +CC and 6–14 more digits in groups.
         Recognizer(.phone, #"(?<![\w+])\+[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,5})){1,5}(?![\w-]|[ .\-/]?\d)"#, "phone number") {
             value in
-            let digits = value.filter(\.isWholeNumber).count
+            let digits = Checksums.wholeNumberCount(value)
             return (8...15).contains(digits) ? 0.85 : nil
         },
         // NANP with separators or parentheses: (415) 555-0132, 415-555-0132, 415.555.0132.
@@ -266,7 +266,7 @@ extension PIICheck {
         ) { _ in 0.7 },
         // National formats with a trunk 0 and separators: UK 020 7946 0958, DE 030 12345678, FR 01 23 45 67 89, KR 010-1234-5678.
         Recognizer(.phone, #"(?<![\w+\-./])(?<!\d[ .\-/])0[1-9]\d{0,3}(?:[ /.\-]\d{2,8}){1,4}(?![\w\-/]|[ .\-/]?\d)"#, "phone number") { value in
-            let digits = value.filter(\.isWholeNumber).count
+            let digits = Checksums.wholeNumberCount(value)
             return (9...12).contains(digits) && !looksLikeDateOrSSN(value) ? 0.6 : nil
         },
         // Bare national numbers: only with a context word (0.2 + 0.3 = 0.5).
@@ -375,17 +375,18 @@ extension PIICheck {
         let group = digits[3] * 10 + digits[4]
         let serial = digits[5...].reduce(0) { $0 * 10 + $1 }
         guard area != 0, area != 666, area < 900, group != 0, serial != 0 else { return false }
-        return Set(digits).count > 1  // 111-11-1111 style fillers
+        return digits.contains { $0 != digits[0] }  // 111-11-1111 style fillers
     }
 
     /// A card number: 13–19 digits, consistent grouping, a known issuer prefix and length, Luhn.
     static func validCard(_ value: Substring) -> Bool {
         guard let digits = Checksums.digits(value, allowing: [" ", "-"]), (13...19).contains(digits.count) else { return false }
-        let separators = Set(value.filter { $0 == " " || $0 == "-" })
+        // The digits came out, so every other character is an ASCII space or hyphen.
+        let separators = Set(value.utf8.filter { $0 &- 0x30 >= 10 })
         guard separators.count <= 1 else { return false }
         if let separator = separators.first {
             // Printed card numbers group as 4-4-4-4(-3), Amex 4-6-5, Diners 4-6-4; order numbers do not.
-            let groups = value.split(separator: separator).map(\.count)
+            let groups = value.utf8.split(separator: separator).map(\.count)
             let fours = groups.dropLast().allSatisfy { $0 == 4 } && (1...4).contains(groups.last ?? 0)
             guard fours || groups == [4, 6, 5] || groups == [4, 6, 4] else { return false }
         }

@@ -131,8 +131,9 @@ public struct SecretsCheck: Check {
                 #"(?i)(?:key|token|secret|password|passwd|credential|auth|bearer|api|signature|sig)[^\n]{0,40}?(?<![A-Za-z0-9+/_\-])\K(?-i:[A-Za-z0-9+/_\-]{20,}={0,2})(?![A-Za-z0-9+/_\-])"#,
                 "high-entropy token near a key-like word"
             ) { value in
-                let mixesClasses = value.contains(where: \.isNumber) && value.contains(where: \.isLetter)
-                    || value.count >= 24 && value.contains(where: \.isUppercase) && value.contains(where: \.isLowercase)
+                let shape = CharacterTally(value)
+                let mixesClasses = shape.numbers > 0 && shape.letters > 0
+                    || shape.count >= 24 && shape.uppercase > 0 && shape.lowercase > 0
                 return mixesClasses && Checksums.entropy(value) >= entropyThreshold
             },
         ]
@@ -150,13 +151,56 @@ public struct SecretsCheck: Check {
         // Placeholders are compared byte by byte with ASCII case folded: they are ASCII (but for "••", which
         // has no case), and a value is a few dozen bytes, so this is far cheaper than String search.
         let lower = value.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        guard !placeholders.contains(where: { lower.starts(with: $0.bytes) || $0.anywhere && lower.contains($0.bytes) }) else {
+        guard !placeholders.contains(where: { lower.starts(with: $0.bytes) || $0.anywhere && lower.holds($0.bytes) }) else {
             return false
         }
-        guard value.count >= 6 else { return false }
+        let shape = CharacterTally(value)
+        guard shape.count >= 6 else { return false }
         // A bare word ("password: required", "token: Expired") is prose, not a credential.
-        let hasDigitOrSymbol = value.contains { !$0.isLetter }
-        let isMixedCase = value.filter(\.isUppercase).count >= 2 && value.filter(\.isLowercase).count >= 2
-        return hasDigitOrSymbol || isMixedCase || value.count >= 10 && Checksums.entropy(value) >= 3.0
+        let hasDigitOrSymbol = shape.letters < shape.count
+        let isMixedCase = shape.uppercase >= 2 && shape.lowercase >= 2
+        return hasDigitOrSymbol || isMixedCase || shape.count >= 10 && Checksums.entropy(value) >= 3.0
+    }
+}
+
+/// How many characters of a value are letters, numbers, upper case and lower case, in one pass: byte by byte
+/// for ASCII, where `Character`'s properties cost a Unicode lookup each (`isUppercase` alone was most of
+/// what validating an assignment cost), and by `Character` otherwise.
+private struct CharacterTally {
+    private(set) var count = 0
+    private(set) var letters = 0
+    private(set) var numbers = 0
+    private(set) var uppercase = 0
+    private(set) var lowercase = 0
+
+    init(_ value: Substring) {
+        if value.hasOneCharacterPerByte {
+            count = value.utf8.count
+            for byte in value.utf8 {
+                let isUpper = byte &- 0x41 < 26
+                let isLower = byte &- 0x61 < 26
+                uppercase += isUpper ? 1 : 0
+                lowercase += isLower ? 1 : 0
+                letters += isUpper || isLower ? 1 : 0
+                numbers += byte &- 0x30 < 10 ? 1 : 0
+            }
+            return
+        }
+        for character in value {
+            count += 1
+            letters += character.isLetter ? 1 : 0
+            numbers += character.isNumber ? 1 : 0
+            uppercase += character.isUppercase ? 1 : 0
+            lowercase += character.isLowercase ? 1 : 0
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Whether `needle` occurs in these bytes: a plain loop, where the generic `contains(_:)` of collections
+    /// costs more than the few dozen bytes of a value take to search.
+    fileprivate func holds(_ needle: [UInt8]) -> Bool {
+        guard needle.count <= count else { return false }
+        return (0...(count - needle.count)).contains { self[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 }

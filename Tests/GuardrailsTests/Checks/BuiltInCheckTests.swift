@@ -345,3 +345,74 @@ struct SecretValueTests {
         #expect(!SecretsCheck.isRealValue("ab1!"[...]))
     }
 }
+
+/// Validators read ASCII values byte by byte and other values by `Character`; both readings must agree.
+struct ASCIIFastPathTests {
+    private static let pieces = [
+        "a", "Z", "7", "0", " ", "-", ".", "_", "!", "/", "\r\n", "\n", "é", "É", "ß", "٣", "½", "한", "👩‍💻", "e\u{301}",
+        "ssn", "SSN", "lic", "tel", "전화", "xxx", "Tr0ub", "or",
+    ]
+
+    private static func texts(seed: UInt64, count: Int = 3000) -> [String] {
+        var generator = SplitMix64(seed: seed)
+        return (0..<count).map { _ in
+            (0..<Int(generator.next() % 14)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
+        }
+    }
+
+    @Test func digitsAndWholeNumbersAreReadAsCharactersAre() {
+        for text in Self.texts(seed: 11) {
+            var reference: [Int]? = []
+            for character in text {
+                if let value = character.wholeNumberValue, character.isASCII {
+                    reference?.append(value)
+                } else if ![" ", "-", "."].contains(character) {
+                    reference = nil
+                    break
+                }
+            }
+            #expect(Checksums.digits(text[...]) == reference, "\(text.debugDescription)")
+            #expect(Checksums.wholeNumberCount(text[...]) == text.filter(\.isWholeNumber).count, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func secretValuesAreJudgedAsCharactersAre() {
+        for text in Self.texts(seed: 12) {
+            let value = text[...]
+            let lower = value.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            let isPlaceholder = ["<", "{", "$", "%", "xxx", "***", "...", "your", "example", "placeholder", "redacted",
+                "null", "none", "true", "false", "required", "optional", "string", "process.env", "os.environ", "env[",
+                "getenv", "secrets.", "undefined", "todo", "here", "hidden", "masked", "[redacted]", "••"]
+                .contains { word in
+                    let bytes = Array(word.utf8)
+                    return lower.starts(with: bytes)
+                        || word.count >= 3 && String(decoding: lower, as: UTF8.self).contains(word)
+                }
+            let isMixedCase = value.filter(\.isUppercase).count >= 2 && value.filter(\.isLowercase).count >= 2
+            let reference = !isPlaceholder && value.count >= 6
+                && (value.contains { !$0.isLetter } || isMixedCase
+                    || value.count >= 10 && Checksums.entropy(value) >= 3.0)
+            #expect(SecretsCheck.isRealValue(value) == reference, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func contextWordsAreFoundAsAPlainSearchFindsThem() {
+        let words = ContextWords(["ssn", "lic", "tel", "전화", "or"])
+        let wordBytes = ["ssn", "lic", "tel", "전화", "or"].map { Array($0.utf8) }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) }
+        for text in Self.texts(seed: 13) {
+            let region = Array(text.utf8).map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+            let reference = wordBytes.contains { word in
+                guard word.count <= region.count else { return false }
+                return (0...(region.count - word.count)).contains { start in
+                    let end = start + word.count
+                    return Array(region[start..<end]) == word
+                        && (start == 0 || !isAlphanumeric(word[0]) || !isAlphanumeric(region[start - 1]))
+                        && (end == region.count || !isAlphanumeric(word[word.count - 1]) || !isAlphanumeric(region[end]))
+                }
+            }
+            let whole = Span(start: 0, end: text.utf8.count)
+            #expect(words.appear(near: whole, in: text) == reference, "\(text.debugDescription)")
+        }
+    }
+}

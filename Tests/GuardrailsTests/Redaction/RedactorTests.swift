@@ -18,6 +18,18 @@ struct RedactorTests {
         #expect(Redactor.label(for: "confidential") == "CONFIDENTIAL")
     }
 
+    @Test func labelsAreUpperCasedByCharacterBeyondASCII() {
+        #expect(Redactor.label(for: "pii.straße") == "STRASSE")
+        #expect(Redactor.label(for: "kategorie.größe-2") == "GRÖSSE_2")
+        #expect(Redactor.label(for: "") == "REDACTED")
+        // ASCII is read byte by byte; it must give what reading by Character gives.
+        for byte in UInt8(0x20)..<0x7F where byte != UInt8(ascii: ".") {
+            let category = "x" + String(UnicodeScalar(byte)) + "y"
+            let reference = String(category.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+            #expect(Redactor.label(for: category) == reference, "\(category)")
+        }
+    }
+
     @Test func maskKeepsTheCharacterCountOfMultiByteText() {
         // 한국어 is 3 characters in 9 bytes; 👩‍👩‍👧‍👦 is one character; e + U+0301 is one character.
         #expect(redact("이름: 한국어!", Span(start: 8, end: 17), "pii.name", .mask) == "이름: ***!")

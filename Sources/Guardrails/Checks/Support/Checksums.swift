@@ -5,6 +5,18 @@ enum Checksums {
     /// The decimal digits of `text`, ignoring separators; `nil` when another character appears.
     static func digits(_ text: Substring, allowing separators: Set<Character> = [" ", "-", "."]) -> [Int]? {
         var digits: [Int] = []
+        // Byte by byte for ASCII, the usual case: `wholeNumberValue` is a Unicode lookup per character.
+        if text.hasOneCharacterPerByte {
+            digits.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                if byte &- 0x30 < 10 {
+                    digits.append(Int(byte &- 0x30))
+                } else if !separators.contains(Character(Unicode.Scalar(byte))) {
+                    return nil
+                }
+            }
+            return digits
+        }
         for character in text {
             if let value = character.wholeNumberValue, character.isASCII {
                 digits.append(value)
@@ -13,6 +25,12 @@ enum Checksums {
             }
         }
         return digits
+    }
+
+    /// The characters of `text` that are whole numbers: byte by byte for ASCII, like ``digits(_:allowing:)``.
+    static func wholeNumberCount(_ text: Substring) -> Int {
+        guard text.hasOneCharacterPerByte else { return text.filter(\.isWholeNumber).count }
+        return text.utf8.reduce(0) { $0 + ($1 &- 0x30 < 10 ? 1 : 0) }
     }
 
     /// Luhn (mod 10): credit cards, Canadian SIN.
@@ -202,4 +220,10 @@ enum Checksums {
         }
         return exponent + 2 * sum / 0.693_147_180_559_945_3
     }
+}
+
+extension Substring {
+    /// Whether every character is one ASCII byte, so its properties can be read from the byte: ASCII without
+    /// a carriage return, since `"\r\n"` is one character.
+    var hasOneCharacterPerByte: Bool { utf8.allSatisfy { $0 < 0x80 && $0 != 0x0D } }
 }

@@ -6,44 +6,58 @@
 /// with an ASCII letter or digit needs a non-alphanumeric neighbour on that side; words in scripts without
 /// spaces (Korean `전화`) match as written, since particles attach to them.
 struct ContextWords: Sendable {
-    private let words: [[UInt8]]
+    /// The words, lower-cased, by their first byte: the bytes around a match are read once, and only the
+    /// words that start with a byte are compared where it occurs.
+    private let wordsByFirstByte: [[[UInt8]]]
 
     init(_ words: [String]) {
-        self.words = Array(Set(words.map { Array($0.lowercased().utf8) })).filter { !$0.isEmpty }
+        var wordsByFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        for word in Set(words.map { Array($0.lowercased().utf8) }) where !word.isEmpty {
+            wordsByFirstByte[Int(word[0])].append(word)
+        }
+        self.wordsByFirstByte = wordsByFirstByte
+        isEmpty = !wordsByFirstByte.contains { !$0.isEmpty }
     }
 
-    var isEmpty: Bool { words.isEmpty }
+    let isEmpty: Bool
 
     /// Whether a word appears within `window` bytes before `span` or after it in `text`.
     func appear(near span: Span, in text: String, window: Int = 48) -> Bool {
-        guard !words.isEmpty else { return false }
-        let utf8 = text.utf8
-        let count = utf8.count
+        guard !isEmpty else { return false }
+        let count = text.utf8.count
         let lower = max(0, span.start - window)  // a partial scalar at the edge matches no word
         let upper = min(count, span.end + window)
-        let region = Array(utf8[utf8.index(utf8.startIndex, offsetBy: lower)..<utf8.index(utf8.startIndex, offsetBy: upper)])
-            .map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-        return words.contains { word in Self.contains(word, in: region) }
+        guard lower < upper else { return false }
+        return text.utf8.withContiguousStorageIfAvailable { appear(in: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+            ?? Array(text.utf8[...]).withUnsafeBufferPointer { appear(in: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+    }
+
+    /// Whether a word appears in `region`, whose edges count as token boundaries.
+    private func appear(in region: UnsafeBufferPointer<UInt8>) -> Bool {
+        for start in region.indices {
+            for word in wordsByFirstByte[Int(Self.lowercased(region[start]))]
+            where Self.holds(word, at: start, in: region) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Whether `word` is in `region` at `start`, ASCII case folded, on token boundaries.
+    private static func holds(_ word: [UInt8], at start: Int, in region: UnsafeBufferPointer<UInt8>) -> Bool {
+        let end = start + word.count
+        guard end <= region.count else { return false }
+        for index in 1..<word.count where lowercased(region[start + index]) != word[index] { return false }
+        let before = start == 0 || !isAlphanumeric(word[0]) || !isAlphanumeric(region[start - 1])
+        let after = end == region.count || !isAlphanumeric(word[word.count - 1]) || !isAlphanumeric(region[end])
+        return before && after
+    }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 {
+        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A)
-    }
-
-    private static func contains(_ word: [UInt8], in region: [UInt8]) -> Bool {
-        guard word.count <= region.count else { return false }
-        let checksStart = isAlphanumeric(word[0])
-        let checksEnd = isAlphanumeric(word[word.count - 1])
-        var start = 0
-        while start + word.count <= region.count {
-            if region[start] == word[0], region[start..<(start + word.count)].elementsEqual(word) {
-                let before = start == 0 || !checksStart || !isAlphanumeric(region[start - 1])
-                let afterIndex = start + word.count
-                let after = afterIndex == region.count || !checksEnd || !isAlphanumeric(region[afterIndex])
-                if before, after { return true }
-            }
-            start += 1
-        }
-        return false
     }
 }
