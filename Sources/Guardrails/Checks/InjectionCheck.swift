@@ -94,10 +94,9 @@ public struct InjectionCheck: Check {
 
     /// Every pattern the check runs on every text, for the policy's prefilter. The signals' forms for text
     /// whose spaced letters were joined are compiled the first time a text needs them, and share the
-    /// literals, and so the anchor pass, of the signals.
-    public var patterns: [Pattern] {
-        Self.signals.map(\.pattern.pattern) + [Self.base64Blob, Self.hexBlob]
-    }
+    /// literals, and so the anchor pass, of the signals. The encoded-blob patterns have no literals and run
+    /// only inside the runs of characters a blob is written with, which the check finds itself.
+    public var patterns: [Pattern] { Self.signals.map(\.pattern.pattern) }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var hits: [(family: String, weight: Double, span: Span)] = []
@@ -165,13 +164,12 @@ public struct InjectionCheck: Check {
 
     static func encodedBlobs(in text: String, scratch: MatchScratch) throws -> [(span: Span, decoded: String)] {
         var blobs: [(Span, String)] = []
-        // A base64 blob kept below is a whole run of 16 or more base64 characters with both cases in it; a
-        // hex blob, a run of 24 or more hex-dump characters. Most texts have neither, and this loop is
-        // cheaper than the patterns.
-        let mayHold = EncodedText.mayHoldBlobs(in: text)
-        if mayHold.base64 {
-            try base64Blob.forEachMatch(in: text, scratch: scratch) { span in
-                // The same test as the gate's, for each blob: a payload mixes cases.
+        // A blob lies inside a run of the characters it is written with (see `EncodedText.blobRuns`), so the
+        // patterns look only there; most texts have no such run.
+        let runs = EncodedText.blobRuns(in: text)
+        for run in runs.base64 {
+            try base64Blob.forEachMatch(in: text, startingIn: run, scratch: scratch) { span in
+                // The same test as the run's, for each blob: a payload mixes cases.
                 let blob = span.text(in: text)
                 guard EncodedText.mixesCases(blob.utf8) else { return }
                 if let bytes = EncodedText.base64(blob), let decoded = EncodedText.readableText(bytes) {
@@ -179,8 +177,8 @@ public struct InjectionCheck: Check {
                 }
             }
         }
-        if mayHold.hex {
-            try hexBlob.forEachMatch(in: text, scratch: scratch) { span in
+        for run in runs.hex {
+            try hexBlob.forEachMatch(in: text, startingIn: run, scratch: scratch) { span in
                 if let bytes = EncodedText.hex(span.text(in: text)), let decoded = EncodedText.readableText(bytes) {
                     blobs.append((span, decoded))
                 }

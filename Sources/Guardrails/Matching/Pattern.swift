@@ -156,6 +156,24 @@ public struct Pattern: Sendable {
         if let fault { throw fault }
     }
 
+    /// Calls `body` for each match that starts in `starts` (UTF-8 offsets, on scalar boundaries), without
+    /// the policy's prefilter: for a check that knows better where its pattern can match, such as inside
+    /// runs of the characters it is made of. Lookarounds still see the whole text.
+    func forEachMatch(
+        in text: String, startingIn starts: Range<Int>, scratch: MatchScratch, _ body: (Span) -> Void
+    ) throws(MatchFault) {
+        guard !starts.isEmpty else { return }
+        let fault = UTF8Scalars.withBytes(of: text) { utf8 -> MatchFault? in
+            scratch.statistics.runs += 1
+            var next = starts.lowerBound
+            return matches(
+                in: utf8, startingIn: starts.lowerBound..., through: min(starts.upperBound, utf8.count) - 1,
+                context: windowContext(of: scratch), scratch: scratch, stopAfterFirst: false, next: &next, body
+            ).fault
+        }
+        if let fault { throw fault }
+    }
+
     /// Scans bytes that are valid UTF-8 (they come from a `String`), so PCRE2 skips its own UTF check.
     private func scan(
         _ utf8: UnsafeBufferPointer<UInt8>,
@@ -183,10 +201,7 @@ public struct Pattern: Sendable {
         stopAfterFirst: Bool,
         _ body: (Span) -> Void
     ) -> MatchFault? {
-        let context = scratch.matchContext
-        pcre2_set_match_limit_8(context, limits.matchLimit)
-        pcre2_set_depth_limit_8(context, limits.depthLimit)
-        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        let context = windowContext(of: scratch)
         scratch.statistics.runs += 1
         let candidates = scratch.candidates
         var next = 0  // where the next match may begin: after the last one
@@ -211,6 +226,15 @@ public struct Pattern: Sendable {
             }
         }
         return nil
+    }
+
+    /// The scratch's match context, for matches whose offset limit changes per try, with this pattern's limits.
+    private func windowContext(of scratch: MatchScratch) -> OpaquePointer {
+        let context = scratch.matchContext
+        pcre2_set_match_limit_8(context, limits.matchLimit)
+        pcre2_set_depth_limit_8(context, limits.depthLimit)
+        pcre2_set_heap_limit_8(context, limits.heapLimitKiB)
+        return context
     }
 
     /// How a run of ``matches(in:startingIn:through:context:scratch:stopAfterFirst:next:_:)`` ended.

@@ -13,15 +13,16 @@ enum EncodedText {
         return String(decoding: output, as: UTF8.self)
     }
 
-    /// Whether `text` may hold each kind of blob: a run of 16 or more base64 characters (`A–Z a–z 0–9 + / _
-    /// -`) with both an upper-case and a lower-case letter in it, the only runs a base64 blob is kept
-    /// from; and a run of 24 or more of the characters a hex dump is written with (`0–9 A–F a–f`, space,
-    /// `:`, `\`, `x`). The blob patterns then run only on texts that can hold their blob.
-    static func mayHoldBlobs(in text: String) -> (base64: Bool, hex: Bool) {
+    /// Where in `text` each kind of blob can be: the runs of 16 or more base64 characters (`A–Z a–z 0–9 + / _
+    /// -`) with both an upper-case and a lower-case letter in them, the only runs a base64 blob is kept
+    /// from; and the runs of 24 or more of the characters a hex dump is written with (`0–9 A–F a–f`, space,
+    /// `:`, `\`, `x`). Every blob lies inside a run of its kind, so the blob patterns run only there: most
+    /// texts have none, and a text that has one is not scanned from end to end.
+    static func blobRuns(in text: String) -> (base64: [Range<Int>], hex: [Range<Int>]) {
         UTF8Scalars.withBytes(of: text) { utf8 in
             runKinds.withUnsafeBufferPointer { kinds in
-                let base64 = hasRun(of: 1, atLeast: 16, in: utf8, kinds) { mixesCases($0) }
-                return (base64, hasRun(of: 2, atLeast: 24, in: utf8, kinds) { _ in true })
+                let base64 = runs(of: 1, atLeast: 16, in: utf8, kinds) { mixesCases($0) }
+                return (base64, runs(of: 2, atLeast: 24, in: utf8, kinds) { _ in true })
             }
         }
     }
@@ -39,13 +40,14 @@ enum EncodedText {
         return false
     }
 
-    /// Whether `utf8` holds a run of at least `length` bytes whose ``runKinds`` have bit `kind`, for which
-    /// `accepts` holds. Every such run covers one of the bytes `length` apart that the loop probes, so it
-    /// reads a byte in `length` outside runs, and the runs around the probes.
-    private static func hasRun(
+    /// The maximal runs of at least `length` bytes of `utf8` whose ``runKinds`` have bit `kind`, for which
+    /// `accepts` holds, in order. Every such run covers one of the bytes `length` apart that the loop probes,
+    /// so it reads a byte in `length` outside runs, and the runs around the probes.
+    private static func runs(
         of kind: UInt8, atLeast length: Int, in utf8: UnsafeBufferPointer<UInt8>, _ kinds: UnsafeBufferPointer<UInt8>,
         where accepts: (UnsafeBufferPointer<UInt8>.SubSequence) -> Bool
-    ) -> Bool {
+    ) -> [Range<Int>] {
+        var found: [Range<Int>] = []
         var probe = length - 1
         while probe < utf8.count {
             guard kinds[Int(utf8[probe])] & kind != 0 else {
@@ -56,11 +58,11 @@ enum EncodedText {
             while start > 0, kinds[Int(utf8[start - 1])] & kind != 0 { start -= 1 }
             var end = probe + 1
             while end < utf8.count, kinds[Int(utf8[end])] & kind != 0 { end += 1 }
-            if end - start >= length, accepts(utf8[start..<end]) { return true }
+            if end - start >= length, accepts(utf8[start..<end]) { found.append(start..<end) }
             // The next long run starts after `end`, a byte of another kind, and so covers `end + length`.
             probe = end + length
         }
-        return false
+        return found
     }
 
     /// Per byte: 1 when it is a base64 character, 2 when it can be part of a hex dump.
