@@ -73,7 +73,9 @@ public struct LiteralAnchors: Sendable, Hashable {
             return
         }
         var window: (literals: [Literal], reach: Int) = node.window.map { (Array($0.literals), $0.reach) } ?? ([], 0)
-        if window.literals.contains(where: { !Self.isSelectivePrefix($0) }) { window = ([], 0) }
+        if !window.literals.allSatisfy(Self.isSelectivePrefix), !Set(window.literals).isSubset(of: Node.digitLiterals) {
+            window = ([], 0)
+        }
         let literals = node.requirement.map { Self.minimized($0) } ?? []
         self.init(
             literals: Self.ordered(literals), prefixes: Self.selectivePrefixes(node.starts),
@@ -201,7 +203,12 @@ extension LiteralAnchors {
             return node
         }
         static let anything = Node(exact: nil, required: nil, digits: 0)
-        static let digit = Node(exact: nil, required: nil, digits: 1, maxLength: 1)
+        /// An ASCII digit: matches hold one where it is, so the digits are its window (phone numbers, IP
+        /// addresses and IBANs have no fixed text, but start at or just before a digit).
+        static let digit = Node(
+            exact: nil, required: nil, digits: 1, maxLength: 1, window: .some(Window(literals: digitLiterals, reach: 0)))
+        /// `0` to `9`, each one byte.
+        static let digitLiterals = Set((UInt8(ascii: "0")...UInt8(ascii: "9")).map { Literal([$0]) })
 
         static func characters(_ set: Set<Literal>, digits: Int = 0) -> Node {
             Node(exact: set, required: nil, digits: digits)
@@ -240,6 +247,7 @@ extension LiteralAnchors {
         static let wordStartMarker: UInt8 = 0xFF
 
         static func isAlphanumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte) }
+        static func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
         static let maximumExact = 16
         static let maximumRequired = 64
@@ -309,11 +317,17 @@ extension LiteralAnchors {
         }
 
         static func quality(_ set: Set<Literal>) -> Double {
+            // Digits are one class: rarer in prose than common punctuation (a third as frequent as `.` in
+            // chat text), and a run of them is one window.
+            if !set.isEmpty, set.isSubset(of: digitLiterals) { return digitQuality }
             var weakest = set.isEmpty ? 0 : Double.infinity
             for literal in set { weakest = Swift.min(weakest, selectivity(literal)) }
             let bits = set.count.bitWidth - set.count.leadingZeroBitCount  // about log2(count) + 1
             return weakest - 0.25 * Double(bits)
         }
+
+        /// The quality of a set of digits: a single common byte's, 0.5 − 0.25, plus a quarter.
+        static let digitQuality = 0.5
 
         /// How rarely a literal occurs in ordinary text: its length, except that a single letter, digit,
         /// space or common punctuation mark counts for less than a rare symbol such as `@`.
@@ -477,8 +491,14 @@ extension LiteralAnchors {
             reach + length > Self.maximumReach ? nil : Window(literals: literals, reach: reach + length, quality: quality)
         }
 
+        /// Either window. Where one side holds a single digit, every literal that starts with a digit is cut
+        /// to that digit (a literal's first byte is wherever the literal is), so `25[0-5]|1\d\d|\d` has the
+        /// digits as its window rather than a mixed set no test can use.
         func union(_ other: Window) -> Window? {
-            let literals = self.literals.union(other.literals)
+            var literals = self.literals.union(other.literals)
+            if !literals.isDisjoint(with: Node.digitLiterals) {
+                literals = Set(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
+            }
             return literals.count > Node.maximumRequired ? nil : Window(literals: literals, reach: max(reach, other.reach))
         }
 

@@ -53,27 +53,28 @@ final class Prefilter: Sendable {
 
     /// Builds the prefilter for `patterns`.
     init(patterns: [Pattern]) {
-        var ids = Set<Int32>(LiteralID.beyondASCIIFolds)
+        var tested = Set<Int32>(LiteralID.beyondASCIIFolds)  // literals whose presence some pattern tests
         var wanted = Set<Int32>()  // literals whose positions some pattern needs
         for pattern in patterns {
-            ids.formUnion(pattern.anchorIDs)
-            ids.formUnion(pattern.filter.prefixIDs)
-            ids.formUnion(pattern.windowIDs)
-            ids.formUnion(pattern.filter.requirementIDs)
+            tested.formUnion(pattern.anchorIDs)
+            tested.formUnion(pattern.filter.prefixIDs)
+            tested.formUnion(pattern.filter.requirementIDs)
             wanted.formUnion(pattern.filter.prefixIDs)
             wanted.formUnion(pattern.windowIDs)
         }
+        let ids = tested.union(wanted)
         // A literal's first bytes occur wherever it does: looking for at most 8 keeps the automaton small
         // enough for the cache, and PCRE2 checks the rest.
         let literals = ids.sorted().map { (id: $0, bytes: Array(LiteralID.bytes(of: $0).prefix(AnchorAutomaton.maximumLiteralLength))) }
         let scanned = literals.filter { $0.bytes.count > 1 }
         let positional = Set(scanned.map(\.id)).intersection(wanted)
-        singleBytes = literals.filter { $0.bytes.count == 1 }.map { ($0.id, $0.bytes[0]) }
+        // A single byte that is only a window literal (a digit, mostly) needs its positions, never its presence.
+        singleBytes = literals.filter { $0.bytes.count == 1 && tested.contains($0.id) }.map { ($0.id, $0.bytes[0]) }
         automaton = AnchorAutomaton(literals: scanned, positional: positional)
         let words = (Int(ids.max() ?? 0) >> 6) + 1
-        covered = Self.bitSet(ids, words: words)
+        covered = Self.bitSet(tested.union(scanned.map(\.id)), words: words)
         self.positional = Self.bitSet(positional, words: words)
-        let searched = singleBytes.filter { wanted.contains($0.id) }
+        let searched = literals.filter { $0.bytes.count == 1 && wanted.contains($0.id) }.map { (id: $0.id, byte: $0.bytes[0]) }
         var searchedSlot = [Int16](repeating: -1, count: words * 64)
         for (slot, literal) in searched.enumerated() { searchedSlot[Int(literal.id)] = Int16(slot) }
         self.searchedSlot = searchedSlot
@@ -92,7 +93,7 @@ final class Prefilter: Sendable {
         let digits = Self.digitCount(bytes)
         if let base = bytes.baseAddress {
             for (id, byte) in singleBytes
-            where memchr(base, Int32(byte), bytes.count) != nil
+            where (digits > 0 || byte &- 0x30 >= 10) && memchr(base, Int32(byte), bytes.count) != nil
                 || byte &- 0x61 < 26 && memchr(base, Int32(byte - 0x20), bytes.count) != nil
             {
                 scan.insert(literal: id)

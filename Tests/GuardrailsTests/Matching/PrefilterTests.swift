@@ -132,7 +132,7 @@ struct LiteralAnchorsTests {
         // The local part of an address is at most 64 bytes: a match starts at most 64 bytes before its "@".
         #expect(window(#"[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@[a-z]+"#) == (["@"], 64))
         #expect(window(#"[0-9A-Fa-f]{2}([:\-])"#) == (["-", ":"], 2))
-        #expect(window(#"\d{3}-\d{4}"#) == (["-"], 3))
+        #expect(window(#"[a-z]{3}-[a-z]{4}"#) == (["-"], 3))
         #expect(window(#"(?:ab|cde)x@"#) == (["abx@", "cdex@"], 0))
         // Unbounded before the literal: no window.
         #expect(window(#"\w+@x"#) == ([], 0))
@@ -140,6 +140,20 @@ struct LiteralAnchorsTests {
         // Multi-byte characters count at their widest.
         #expect(window(#"[^x]@"#) == (["@"], 4))
         #expect(window(#"\X@"#) == ([], 0))
+    }
+
+    @Test func anASCIIDigitNearTheStartGivesAWindowOfDigits() {
+        let digits = (0...9).map(String.init)
+        // Digits are rarer in prose than common punctuation, and a run of them is one window.
+        #expect(window(#"\d{3}-\d{4}"#) == (digits, 0))
+        #expect(window(#"[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}"#) == (digits, 2))
+        #expect(window(#"\([2-9]\d{2}\)"#) == (digits, 1))
+        // Literals that start with a digit are cut to it where an alternative leaves only a digit.
+        #expect(window(#"(?:25[0-5]|1\d\d|[1-9]?\d)\.\d"#) == (digits, 1))
+        // A rare symbol still beats them; Unicode digits are not ASCII digits; an optional digit is no window.
+        #expect(window(#"\d{2}@"#) == (["@"], 2))
+        #expect(LiteralAnchors(source: #"\d{3}"#, caseless: false, unicodeClasses: true).windowLiterals.isEmpty)
+        #expect(window(#"[a-z]\d?"#) == ([], 0))
     }
 
     @Test func aLongGroupReadBeforeIsReadTheSameWayInAnotherPattern() {
@@ -327,6 +341,55 @@ struct PrefilterTests {
                 #expect(result.filtered == result.naive, "pattern \(pattern) on \(text.debugDescription)")
             }
         }
+    }
+}
+
+extension PrefilterTests {
+    @Test func numberPatternsTriedOnlyBeforeDigitsFindWhatTheyFindOverTheWholeText() throws {
+        // The PII recognizers without fixed text run only just before digits; texts dense in digits,
+        // separators and capitals put matches, and near misses, at every distance from them.
+        let fragments = [
+            "1", "23", "456", "7890", "0", " ", "-", ".", "(", ")", "/", "+", ":", "GB", "DE", "82", "WEST", "é", "a",
+            "192.168.", "255", "(415) ", "555-0132", "078-05-1120", "4111 1111 1111 1111", "x", "\n",
+            "GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "GB82WEST12345698765432",
+        ]
+        let patterns = PIICheck.allRecognizers.map(\.pattern)
+            .filter { $0.anchors.windowLiterals.contains { $0.count == 1 && LiteralAnchors.Node.isDigit($0[0]) } }
+        #expect(patterns.count >= 6)
+        // They are tried in windows (or ruled out, or tried at a prefix), never over the whole text: the digits'
+        // positions are known.
+        let sample = padding + "call 415 555 0132 today"
+        var windowed = 0
+        for pattern in patterns {
+            let prefilter = Prefilter(patterns: [pattern])
+            var offsets: [Int] = []
+            let candidates = sample.utf8.withContiguousStorageIfAvailable { utf8 in
+                prefilter.candidates(
+                    for: pattern, in: MatchScratch(prefilter: prefilter).anchorScan(of: sample, utf8, prefilter), text: utf8,
+                    into: &offsets)
+            }
+            #expect(candidates != .anywhere, "\(pattern)")
+            if candidates == .windows {
+                windowed += 1
+                #expect(offsets.count == 10, "\(pattern)")
+            }
+        }
+        #expect(windowed >= 4)
+        var random = SplitMix64(seed: 31)
+        var found = 0
+        for _ in 0..<600 {
+            // Filler between some fragments keeps digits sparse, so matches are tried in windows, not from
+            // the first digit on.
+            let text = padding + (0..<random.below(16)).map { _ in
+                random.pick(fragments) + random.pick(["", "", " ", " words without any number "])
+            }.joined()
+            for pattern in patterns {
+                let result = try compare(pattern, text)
+                found += result.naive.count
+                #expect(result.filtered == result.naive, "pattern \(pattern) on \(text.debugDescription)")
+            }
+        }
+        #expect(found > 100, "too few matches to tell")
     }
 }
 
