@@ -73,9 +73,7 @@ public struct LiteralAnchors: Sendable, Hashable {
             return
         }
         var window: (literals: [Literal], reach: Int) = node.window.map { (Array($0.literals), $0.reach) } ?? ([], 0)
-        if !window.literals.allSatisfy(Self.isSelectivePrefix), !Set(window.literals).isSubset(of: Node.digitLiterals) {
-            window = ([], 0)
-        }
+        if !window.literals.allSatisfy(Self.isSelectivePrefix), !Node.isDigits(window.literals) { window = ([], 0) }
         let literals = node.requirement.map { Self.minimized($0) } ?? []
         self.init(
             literals: Self.ordered(literals), prefixes: Self.selectivePrefixes(node.starts),
@@ -206,7 +204,8 @@ extension LiteralAnchors {
         /// An ASCII digit: matches hold one where it is, so the digits are its window (phone numbers, IP
         /// addresses and IBANs have no fixed text, but start at or just before a digit).
         static let digit = Node(
-            exact: nil, required: nil, digits: 1, maxLength: 1, window: .some(Window(literals: digitLiterals, reach: 0)))
+            exact: nil, required: nil, digits: 1, maxLength: 1,
+            window: .some(Window(literals: digitLiterals, reach: 0)))
         /// `0` to `9`, each one byte.
         static let digitLiterals = Set((UInt8(ascii: "0")...UInt8(ascii: "9")).map { Literal([$0]) })
 
@@ -319,15 +318,22 @@ extension LiteralAnchors {
         static func quality(_ set: Set<Literal>) -> Double {
             // Digits are one class: rarer in prose than common punctuation (a third as frequent as `.` in
             // chat text), and a run of them is one window.
-            if !set.isEmpty, set.isSubset(of: digitLiterals) { return digitQuality }
+            if isDigits(set) { return digitQuality }
             var weakest = set.isEmpty ? 0 : Double.infinity
             for literal in set { weakest = Swift.min(weakest, selectivity(literal)) }
             let bits = set.count.bitWidth - set.count.leadingZeroBitCount  // about log2(count) + 1
             return weakest - 0.25 * Double(bits)
         }
 
-        /// The quality of a set of digits: a single common byte's, 0.5 − 0.25, plus a quarter.
+        /// The quality of a set of digits: a single common byte's (0.5 − 0.25) and a quarter, so that it
+        /// rates above `.` or `-` and below a rare symbol such as `@`.
         static let digitQuality = 0.5
+
+        /// Whether `literals` are single ASCII digits, one or more (read without hashing: this runs for every
+        /// set the analysis rates).
+        static func isDigits(_ literals: some Collection<Literal>) -> Bool {
+            !literals.isEmpty && literals.allSatisfy { $0.count == 1 && isDigit($0[0]) }
+        }
 
         /// How rarely a literal occurs in ordinary text: its length, except that a single letter, digit,
         /// space or common punctuation mark counts for less than a rare symbol such as `@`.
@@ -496,7 +502,7 @@ extension LiteralAnchors {
         /// digits as its window rather than a mixed set no test can use.
         func union(_ other: Window) -> Window? {
             var literals = self.literals.union(other.literals)
-            if !literals.isDisjoint(with: Node.digitLiterals) {
+            if literals.contains(where: { $0.count == 1 && Node.isDigit($0[0]) }) {
                 literals = Set(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
             }
             return literals.count > Node.maximumRequired ? nil : Window(literals: literals, reach: max(reach, other.reach))

@@ -74,7 +74,8 @@ final class Prefilter: Sendable {
         let words = (Int(ids.max() ?? 0) >> 6) + 1
         covered = Self.bitSet(tested.union(scanned.map(\.id)), words: words)
         self.positional = Self.bitSet(positional, words: words)
-        let searched = literals.filter { $0.bytes.count == 1 && wanted.contains($0.id) }.map { (id: $0.id, byte: $0.bytes[0]) }
+        let searched = literals.filter { $0.bytes.count == 1 && wanted.contains($0.id) }
+            .map { (id: $0.id, byte: $0.bytes[0]) }
         var searchedSlot = [Int16](repeating: -1, count: words * 64)
         for (slot, literal) in searched.enumerated() { searchedSlot[Int(literal.id)] = Int16(slot) }
         self.searchedSlot = searchedSlot
@@ -92,6 +93,7 @@ final class Prefilter: Sendable {
         scan.fill(bytes, automaton: automaton, literalWords: covered.count, searchedSlots: searchedBytes.count)
         let digits = Self.digitCount(bytes)
         if let base = bytes.baseAddress {
+            // A text without digits holds none of the digit literals: no need to look.
             for (id, byte) in singleBytes
             where (digits > 0 || byte &- 0x30 >= 10) && memchr(base, Int32(byte), bytes.count) != nil
                 || byte &- 0x61 < 26 && memchr(base, Int32(byte - 0x20), bytes.count) != nil
