@@ -151,9 +151,8 @@ public struct SecretsCheck: Check {
         // Placeholders are compared byte by byte with ASCII case folded: they are ASCII (but for "••", which
         // has no case), and a value is a few dozen bytes, so this is far cheaper than String search.
         let lower = value.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
-        guard !placeholders.contains(where: { lower.starts(with: $0.bytes) || $0.anywhere && lower.holds($0.bytes) }) else {
-            return false
-        }
+        guard !placeholders.contains(where: { lower.starts(with: $0.bytes) || $0.anywhere && lower.holds($0.bytes) })
+        else { return false }
         let shape = CharacterTally(value)
         guard shape.count >= 6 else { return false }
         // A bare word ("password: required", "token: Expired") is prose, not a credential.

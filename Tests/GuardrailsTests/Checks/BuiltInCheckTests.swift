@@ -169,16 +169,16 @@ struct InjectionCheckTests {
         var generator = SplitMix64(seed: 5)
         let scratch = MatchScratch()
         for _ in 0..<2000 {
-            let text = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }
-                .joined()
+            let text = (0..<generator.below(12)).map { _ in generator.pick(pieces) }.joined()
             let runs = EncodedText.blobRuns(in: text)
-            for (pattern, kindRuns, keeps) in [
-                (base64, runs.base64, { (blob: Substring) in EncodedText.mixesCases(blob.utf8) }), (hex, runs.hex, { _ in true }),
-            ] {
+            let base64Kept = { (blob: Substring) in EncodedText.mixesCases(blob.utf8) }
+            for (pattern, kindRuns, keeps) in [(base64, runs.base64, base64Kept), (hex, runs.hex, { _ in true })] {
                 var whole: [Span] = []
                 try pattern.forEachMatch(in: text) { if keeps($0.text(in: text)) { whole.append($0) } }
                 var inRuns: [Span] = []
-                for run in kindRuns { try pattern.forEachMatch(in: text, startingIn: run, scratch: scratch) { inRuns.append($0) } }
+                for run in kindRuns {
+                    try pattern.forEachMatch(in: text, startingIn: run, scratch: scratch) { inRuns.append($0) }
+                }
                 #expect(inRuns.filter { keeps($0.text(in: text)) } == whole, "\(text)")
             }
         }
@@ -384,9 +384,7 @@ struct ASCIIFastPathTests {
 
     private static func texts(seed: UInt64, count: Int = 3000) -> [String] {
         var generator = SplitMix64(seed: seed)
-        return (0..<count).map { _ in
-            (0..<Int(generator.next() % 14)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined()
-        }
+        return (0..<count).map { _ in (0..<generator.below(14)).map { _ in generator.pick(pieces) }.joined() }
     }
 
     @Test func digitsAndWholeNumbersAreReadAsCharactersAre() {
@@ -401,7 +399,7 @@ struct ASCIIFastPathTests {
                 }
             }
             #expect(Checksums.digits(text[...]) == reference, "\(text.debugDescription)")
-            #expect(Checksums.wholeNumberCount(text[...]) == text.filter(\.isWholeNumber).count, "\(text.debugDescription)")
+            #expect(Checksums.wholeNumberCount(text[...]) == text.count(where: \.isWholeNumber), "\(text.debugDescription)")
         }
     }
 
@@ -428,7 +426,9 @@ struct ASCIIFastPathTests {
     @Test func contextWordsAreFoundAsAPlainSearchFindsThem() {
         let words = ContextWords(["ssn", "lic", "tel", "전화", "or"])
         let wordBytes = ["ssn", "lic", "tel", "전화", "or"].map { Array($0.utf8) }
-        func isAlphanumeric(_ byte: UInt8) -> Bool { (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20) }
+        func isAlphanumeric(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x61...0x7A).contains(byte | 0x20)
+        }
         for text in Self.texts(seed: 13) {
             let region = Array(text.utf8).map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
             let reference = wordBytes.contains { word in
@@ -437,7 +437,7 @@ struct ASCIIFastPathTests {
                     let end = start + word.count
                     return Array(region[start..<end]) == word
                         && (start == 0 || !isAlphanumeric(word[0]) || !isAlphanumeric(region[start - 1]))
-                        && (end == region.count || !isAlphanumeric(word[word.count - 1]) || !isAlphanumeric(region[end]))
+                        && (end == region.count || !isAlphanumeric(word.last!) || !isAlphanumeric(region[end]))
                 }
             }
             let whole = Span(start: 0, end: text.utf8.count)

@@ -364,9 +364,8 @@ extension PrefilterTests {
             let prefilter = Prefilter(patterns: [pattern])
             var offsets: [Int] = []
             let candidates = sample.utf8.withContiguousStorageIfAvailable { utf8 in
-                prefilter.candidates(
-                    for: pattern, in: MatchScratch(prefilter: prefilter).anchorScan(of: sample, utf8, prefilter), text: utf8,
-                    into: &offsets)
+                let scan = MatchScratch(prefilter: prefilter).anchorScan(of: sample, utf8, prefilter)
+                return prefilter.candidates(for: pattern, in: scan, text: utf8, into: &offsets)
             }
             #expect(candidates != .anywhere, "\(pattern)")
             if candidates == .windows {

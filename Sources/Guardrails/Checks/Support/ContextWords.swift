@@ -28,8 +28,7 @@ struct ContextWords: Sendable {
         let lower = max(0, span.start - window)  // a partial scalar at the edge matches no word
         let upper = min(count, span.end + window)
         guard lower < upper else { return false }
-        return text.utf8.withContiguousStorageIfAvailable { appear(in: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
-            ?? Array(text.utf8[...]).withUnsafeBufferPointer { appear(in: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
+        return UTF8Scalars.withBytes(of: text) { appear(in: UnsafeBufferPointer(rebasing: $0[lower..<upper])) }
     }
 
     /// Whether a word appears in `region`, whose edges count as token boundaries.
