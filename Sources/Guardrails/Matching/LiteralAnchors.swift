@@ -37,8 +37,9 @@ public struct LiteralAnchors: Sendable, Hashable {
     /// U+212A KELVIN SIGN and U+017F LATIN SMALL LETTER LONG S; texts holding those skip the literal test.
     public let foldsBeyondASCII: Bool
 
-    /// Whether the anchors can rule a text out without running the pattern.
-    public var isAnchored: Bool { !literals.isEmpty || minimumDigits > 1 }
+    /// Whether the anchors can rule a text out without running the pattern: it lacks every literal, has too
+    /// few digits, or has no window literal (a pattern tried only near digits skips a text without any).
+    public var isAnchored: Bool { !literals.isEmpty || minimumDigits > 1 || !windowLiterals.isEmpty }
 
     /// Reads the anchors of a PCRE2 pattern.
     ///

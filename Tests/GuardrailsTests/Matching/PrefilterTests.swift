@@ -154,6 +154,9 @@ struct LiteralAnchorsTests {
         #expect(window(#"\d{2}@"#) == (["@"], 2))
         #expect(LiteralAnchors(source: #"\d{3}"#, caseless: false, unicodeClasses: true).windowLiterals.isEmpty)
         #expect(window(#"[a-z]\d?"#) == ([], 0))
+        // A pattern tried only near digits rules out a text without any: it costs no pass over every text.
+        #expect(LiteralAnchors(source: #"[A-Z]\d"#, caseless: false, unicodeClasses: false).isAnchored)
+        #expect(!LiteralAnchors(source: #"[A-Z]\d?"#, caseless: false, unicodeClasses: false).isAnchored)
     }
 
     @Test func aLongGroupReadBeforeIsReadTheSameWayInAnotherPattern() {
