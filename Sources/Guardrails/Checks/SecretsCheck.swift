@@ -1,5 +1,7 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
+import Synchronization
+
 /// Finds credentials: cloud and SaaS API keys, tokens, private keys, password assignments, and
 /// high-entropy strings next to key-like words.
 ///
@@ -89,11 +91,25 @@ public struct SecretsCheck: Check {
         findings.append(contentsOf: kept.sorted { $0.span < $1.span })
     }
 
+    /// The detectors' patterns, compiled once per process: each rule builds its detectors (the entropy
+    /// threshold is the rule's), and compiling the patterns again for a policy's second secrets rule was a
+    /// millisecond of its first load.
+    private static let patternCache = Mutex<[String: Pattern]>([:])
+
+    private static func compiled(_ source: String) -> Pattern {
+        patternCache.withLock { cache in
+            if let pattern = cache[source] { return pattern }
+            let pattern = try! Pattern(source)
+            cache[source] = pattern
+            return pattern
+        }
+    }
+
     private static func makeDetectors(entropyThreshold: Double) -> [Detector] {
         func detector(_ kind: String, _ pattern: String, _ message: String, validate: @escaping @Sendable (Substring) -> Bool = { _ in true })
             -> Detector
         {
-            Detector(kind: kind, pattern: try! Pattern(pattern), message: message, validate: validate)
+            Detector(kind: kind, pattern: compiled(pattern), message: message, validate: validate)
         }
         return [
             detector(
