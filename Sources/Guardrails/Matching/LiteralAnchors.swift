@@ -333,8 +333,11 @@ extension LiteralAnchors {
         /// Whether `literals` are single ASCII digits, one or more (read without hashing: this runs for every
         /// set the analysis rates).
         static func isDigits(_ literals: some Collection<Literal>) -> Bool {
-            !literals.isEmpty && literals.allSatisfy { $0.count == 1 && isDigit($0[0]) }
+            !literals.isEmpty && literals.allSatisfy(isDigit)
         }
+
+        /// Whether `literal` is one ASCII digit.
+        static func isDigit(_ literal: Literal) -> Bool { literal.count == 1 && isDigit(literal[0]) }
 
         /// How rarely a literal occurs in ordinary text: its length, except that a single letter, digit,
         /// space or common punctuation mark counts for less than a rare symbol such as `@`.
@@ -503,7 +506,7 @@ extension LiteralAnchors {
         /// digits as its window rather than a mixed set no test can use.
         func union(_ other: Window) -> Window? {
             var literals = self.literals.union(other.literals)
-            if literals.contains(where: { $0.count == 1 && Node.isDigit($0[0]) }) {
+            if literals.contains(where: Node.isDigit) {
                 literals = Set(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
             }
             return literals.count > Node.maximumRequired ? nil : Window(literals: literals, reach: max(reach, other.reach))

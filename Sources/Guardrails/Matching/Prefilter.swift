@@ -95,7 +95,7 @@ final class Prefilter: Sendable {
         if let base = bytes.baseAddress {
             // A text without digits holds none of the digit literals: no need to look.
             for (id, byte) in singleBytes
-            where (digits > 0 || byte &- 0x30 >= 10) && memchr(base, Int32(byte), bytes.count) != nil
+            where (digits > 0 || !LiteralAnchors.Node.isDigit(byte)) && memchr(base, Int32(byte), bytes.count) != nil
                 || byte &- 0x61 < 26 && memchr(base, Int32(byte - 0x20), bytes.count) != nil
             {
                 scan.insert(literal: id)
