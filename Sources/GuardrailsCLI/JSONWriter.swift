@@ -70,7 +70,7 @@ enum JSONWriter {
     }
 
     /// Appends `utf8` with JSON's escapes: the runs between bytes to escape go in one copy each (chat text
-    /// has a line break or a quote every few dozen bytes, and a byte at a time was a sixth of a filter run).
+    /// has a line break or a quote every few dozen bytes, and a byte at a time was an eighth of a filter run).
     private static func escaping(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var runStart = 0
         for index in utf8.indices {
