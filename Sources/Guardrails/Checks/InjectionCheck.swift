@@ -140,10 +140,13 @@ public struct InjectionCheck: Check {
     /// `text`'s own offsets. Signals run on the normalized views of the text (see ``TolerantPattern``).
     static func score(_ text: String, scratch: MatchScratch, _ hit: (String, Double, Span) -> Void) throws {
         let views = NormalizedViews.of(text, cachedIn: scratch)
-        for signal in signals {
-            guard let (span, matched) = try signal.pattern.firstMatch(in: views, scratch: scratch) else { continue }
-            let family = isObfuscated(span.text(in: text), normalized: matched) ? "obfuscation" : signal.family
-            hit(family, signal.weight, span)
+        // By index: a loop over the signals copies each one, three reference counts, for every text.
+        for index in signals.indices {
+            guard let (span, matched) = try signals[index].pattern.firstMatch(in: views, scratch: scratch) else {
+                continue
+            }
+            let family = isObfuscated(span.text(in: text), normalized: matched) ? "obfuscation" : signals[index].family
+            hit(family, signals[index].weight, span)
         }
     }
 

@@ -63,10 +63,12 @@ public struct ToxicityCheck: Check {
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         let views = NormalizedViews.of(subject.text, cachedIn: subject.scratch)
         var found: [Finding] = []
-        for signal in signals {
-            try signal.pattern.forEachMatch(in: views, scratch: subject.scratch) { span, _ in
+        // By index: a loop over the signals copies each one, with its reference counts, for every text.
+        for index in signals.indices {
+            try signals[index].pattern.forEachMatch(in: views, scratch: subject.scratch) { span, _ in
                 guard !found.contains(where: { $0.span.overlaps(span) }) else { return }
-                found.append(Finding(category: "toxicity.\(signal.kind)", span: span, message: Self.messages[signal.kind]))
+                let kind = signals[index].kind
+                found.append(Finding(category: "toxicity.\(kind)", span: span, message: Self.messages[kind]))
             }
         }
         findings.append(contentsOf: found.sorted { $0.span < $1.span })

@@ -24,7 +24,7 @@ struct BranchFilter: Sendable {
     let requirementIDs: [Int32]
 
     /// Whether every group has prefixes, so that candidates come from the admitted groups' prefixes.
-    var isPrefixed: Bool { !groups.isEmpty && groups.allSatisfy { !$0.isEmpty } }
+    let isPrefixed: Bool
 
     init(_ branches: [LiteralAnchors.Branch]) {
         let marker = LiteralAnchors.Node.wordStartMarker
@@ -60,5 +60,6 @@ struct BranchFilter: Sendable {
         self.prefixIDs = prefixIDs
         self.prefixAtWordStart = prefixAtWordStart
         self.requirementIDs = requirementIDs.sorted()
+        isPrefixed = !groups.isEmpty && groups.allSatisfy { !$0.isEmpty }
     }
 }

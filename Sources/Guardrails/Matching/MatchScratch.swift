@@ -58,14 +58,38 @@ final class MatchScratch {
         pcre2_match_context_free_8(matchContext)
     }
 
+    /// Where matches of `pattern` can start in `text`, whose contiguous UTF-8 is `utf8`, by the policy's
+    /// prefilter (filling ``candidates`` for offsets and windows); `nil` without a prefilter, or for a text
+    /// too short for the anchor pass.
+    ///
+    /// This runs once per pattern per text, so it touches no reference count: the scan is lent, not
+    /// retained, as the scratch keeps every scan it hands out until ``reset()``.
+    func matchStarts(
+        of pattern: Pattern, in text: String, _ utf8: UnsafeBufferPointer<UInt8>
+    ) -> Prefilter.Candidates? {
+        guard utf8.count >= Prefilter.minimumTextLength, let prefilter else { return nil }
+        return unretainedAnchorScan(of: text, utf8, prefilter)._withUnsafeGuaranteedRef { scan in
+            prefilter.candidates(for: pattern, in: scan, text: utf8, into: &candidates)
+        }
+    }
+
     /// The anchor scan of `text`, whose contiguous UTF-8 is `utf8`: computed once per text.
     func anchorScan(of text: String, _ utf8: UnsafeBufferPointer<UInt8>, _ prefilter: Prefilter) -> AnchorScan {
+        unretainedAnchorScan(of: text, utf8, prefilter).takeUnretainedValue()
+    }
+
+    /// The anchor scan of `text`, valid until ``reset()``: ``scans`` or ``spareScans`` holds it until then.
+    private func unretainedAnchorScan(
+        of text: String, _ utf8: UnsafeBufferPointer<UInt8>, _ prefilter: Prefilter
+    ) -> Unmanaged<AnchorScan> {
         let address = UnsafeRawPointer(utf8.baseAddress!)
-        if let index = scanIndex(at: address, count: utf8.count) { return scans[index].scan }
+        if let index = scanIndex(at: address, count: utf8.count) {
+            return scans.withUnsafeBufferPointer { .passUnretained($0[index].scan) }
+        }
         let scan = spareScans.popLast() ?? AnchorScan()
         prefilter.scan(utf8, into: scan)
         remember(scan, of: text, at: address, count: utf8.count)
-        return scan
+        return .passUnretained(scan)
     }
 
     /// By index: `firstIndex(where:)` would copy, and so retain, every entry it looks at.

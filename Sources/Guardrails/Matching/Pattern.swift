@@ -124,9 +124,7 @@ public struct Pattern: Sendable {
     ) throws(MatchFault) {
         var fault: MatchFault?
         let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            if utf8.count >= Prefilter.minimumTextLength, let prefilter = scratch.prefilter {
-                let anchorScan = scratch.anchorScan(of: text, utf8, prefilter)
-                let candidates = prefilter.candidates(for: self, in: anchorScan, text: utf8, into: &scratch.candidates)
+            if let candidates = scratch.matchStarts(of: self, in: text, utf8) {
                 switch candidates {
                 case .none:
                     scratch.statistics.skipped += 1
