@@ -140,7 +140,7 @@ public struct InjectionCheck: Check {
     /// `text`'s own offsets. Signals run on the normalized views of the text (see ``TolerantPattern``).
     static func score(_ text: String, scratch: MatchScratch, _ hit: (String, Double, Span) -> Void) throws {
         let views = NormalizedViews.of(text, cachedIn: scratch)
-        // By index: a loop over the signals copies each one, three reference counts, for every text.
+        // By index: a loop over the signals copies, and so retains and releases, each one for every text.
         for index in signals.indices {
             guard let (span, matched) = try signals[index].pattern.firstMatch(in: views, scratch: scratch) else {
                 continue
