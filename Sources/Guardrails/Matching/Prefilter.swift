@@ -66,13 +66,17 @@ final class Prefilter: Sendable {
         // A literal's first bytes occur wherever it does: looking for at most 8 keeps the automaton small
         // enough for the cache, and PCRE2 checks the rest.
         let literals = ids.sorted().map { (id: $0, bytes: Array(LiteralID.bytes(of: $0).prefix(AnchorAutomaton.maximumLiteralLength))) }
-        let scanned = literals.filter { $0.bytes.count > 1 }
+        // A literal of two letters that no pattern needs the positions of is left out: nearly every text holds
+        // one, so whether it does rules out next to nothing, and the automaton would stop at each occurrence.
+        let scanned = literals.filter {
+            $0.bytes.count > 1 && (wanted.contains($0.id) || !Self.isCommonWord($0.bytes))
+        }
         let positional = Set(scanned.map(\.id)).intersection(wanted)
         // A single byte that is only a window literal (a digit, mostly) needs its positions, never its presence.
         singleBytes = literals.filter { $0.bytes.count == 1 && tested.contains($0.id) }.map { ($0.id, $0.bytes[0]) }
         automaton = AnchorAutomaton(literals: scanned, positional: positional)
         let words = (Int(ids.max() ?? 0) >> 6) + 1
-        covered = Self.bitSet(tested.union(scanned.map(\.id)), words: words)
+        covered = Self.bitSet(Set(scanned.map(\.id)).union(singleBytes.map(\.id)), words: words)
         self.positional = Self.bitSet(positional, words: words)
         let searched = literals.filter { $0.bytes.count == 1 && wanted.contains($0.id) }
             .map { (id: $0.id, byte: $0.bytes[0]) }
@@ -80,6 +84,11 @@ final class Prefilter: Sendable {
         for (slot, literal) in searched.enumerated() { searchedSlot[Int(literal.id)] = Int16(slot) }
         self.searchedSlot = searchedSlot
         searchedBytes = searched.map(\.byte)
+    }
+
+    /// Whether `literal` is two ASCII letters, such as "in" or "to", which nearly every text holds.
+    static func isCommonWord(_ literal: [UInt8]) -> Bool {
+        literal.count == 2 && literal.allSatisfy { $0 &- 0x61 < 26 }
     }
 
     private static func bitSet(_ ids: Set<Int32>, words: Int) -> [UInt64] {
