@@ -81,11 +81,11 @@ struct Redactor {
 
     /// `pii.email` → `EMAIL`; `secret.aws_access_key` → `AWS_ACCESS_KEY`.
     static func label(for category: String) -> String {
-        let last = category.split(separator: ".").last.map(String.init) ?? category
+        let last = category.split(separator: ".").last ?? category[...]
         guard !last.isEmpty else { return "REDACTED" }
         // Byte by byte for ASCII, the usual case: `Character`'s case mapping and properties cost a Unicode
         // lookup each, and were most of what redacting a text cost.
-        if last.utf8.allSatisfy({ $0 < 0x80 }) {
+        if last.hasOneCharacterPerByte {
             return String(
                 decoding: last.utf8.map { byte in
                     if byte &- 0x61 < 26 { return byte - 0x20 }

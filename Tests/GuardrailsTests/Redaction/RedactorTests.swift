@@ -22,11 +22,13 @@ struct RedactorTests {
         #expect(Redactor.label(for: "pii.straße") == "STRASSE")
         #expect(Redactor.label(for: "kategorie.größe-2") == "GRÖSSE_2")
         #expect(Redactor.label(for: "") == "REDACTED")
-        // ASCII is read byte by byte; it must give what reading by Character gives.
-        for byte in UInt8(0x20)..<0x7F where byte != UInt8(ascii: ".") {
-            let category = "x" + String(UnicodeScalar(byte)) + "y"
+        // ASCII is read byte by byte; it must give what reading by Character gives, control characters and
+        // "\r\n" (one character) included.
+        let categories = (UInt8(0x01)..<0x7F).filter { $0 != UInt8(ascii: ".") }
+            .map { "x" + String(UnicodeScalar($0)) + "y" }
+        for category in categories + ["x\r\ny"] {
             let reference = String(category.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
-            #expect(Redactor.label(for: category) == reference, "\(category)")
+            #expect(Redactor.label(for: category) == reference, "\(category.debugDescription)")
         }
     }
 
