@@ -100,7 +100,7 @@ let package = Package(
         // Tests
         .testTarget(
             name: "GuardrailsTests",
-            dependencies: ["Guardrails", "GuardrailsTesting"],
+            dependencies: ["Guardrails", "GuardrailsTesting", .product(name: "Yams", package: "Yams")],
             swiftSettings: settings
         ),
         .testTarget(

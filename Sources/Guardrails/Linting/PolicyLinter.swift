@@ -157,7 +157,7 @@ public struct PolicyLinter: Sendable {
     /// Whether the file is a YAML mapping without a `policy:` key: a fragment meant for `include:`.
     static func isFragment(_ file: String) -> Bool {
         guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8),
-            case .mapping(let mapping)? = try? Yams.compose(yaml: text)
+            case .mapping(let mapping)? = try? Yams.compose(yaml: text, .basic)
         else { return false }
         return mapping["policy"] == nil
     }

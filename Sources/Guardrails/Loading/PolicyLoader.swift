@@ -129,7 +129,7 @@ private struct LoadSession {
         let roots = yamlFiles.filter { name in
             guard let data = FileManager.default.contents(atPath: url.appending(path: name).path(percentEncoded: false)),
                 let text = String(data: data, encoding: .utf8),
-                case .mapping(let mapping)? = try? Yams.compose(yaml: text)
+                case .mapping(let mapping)? = try? Yams.compose(yaml: text, .basic)
             else { return false }
             return mapping["policy"] != nil
         }
@@ -419,10 +419,10 @@ private struct LoadSession {
     private static func anyValue(_ node: Node) -> OptionValue {
         switch node {
         case .scalar(let scalar):
-            switch node.tag.rawValue {
-            case Tag.Name.int.rawValue: return node.int.map(OptionValue.integer) ?? .string(scalar.string)
-            case Tag.Name.float.rawValue: return node.float.map(OptionValue.number) ?? .string(scalar.string)
-            case Tag.Name.bool.rawValue: return node.bool.map(OptionValue.boolean) ?? .string(scalar.string)
+            switch node.schemaTag {
+            case .int: return node.int.map(OptionValue.integer) ?? .string(scalar.string)
+            case .float: return node.float.map(OptionValue.number) ?? .string(scalar.string)
+            case .bool: return node.bool.map(OptionValue.boolean) ?? .string(scalar.string)
             default: return .string(scalar.string)
             }
         case .sequence(let items): return .list(items.map(anyValue))
@@ -446,7 +446,7 @@ private struct LoadSession {
             let items = parser.strings(node, "'\(key)'")
             return .list(items.map { .string($0.0) })
         case .number:
-            if case .scalar = node, node.tag.rawValue == Tag.Name.float.rawValue, let value = node.float {
+            if case .scalar = node, node.schemaTag == .float, let value = node.float {
                 return .number(value)
             }
             return parser.integer(node, "'\(key)' (a number)").map { .number(Double($0)) }

@@ -59,7 +59,7 @@ struct RuleFileParser {
     mutating func parse(_ text: String) -> RuleFile? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)  // types: see `Node.schemaTag`
         } catch let error as YamlError {
             report(yamlError: error)
             return nil
@@ -277,7 +277,7 @@ struct RuleFileParser {
     mutating func sequence(_ node: Node, _ what: String) -> [Node] {
         switch node {
         case .sequence(let items): return Array(items)
-        case .scalar where node.tag.rawValue == Tag.Name.null.rawValue: return []
+        case .scalar where node.schemaTag == .null: return []
         default:
             diagnostics.append(
                 Diagnostic(.wrongType, "\(what) must be a list, found \(kind(of: node))", at: location(of: node)))
@@ -287,7 +287,7 @@ struct RuleFileParser {
 
     /// A scalar as text. Any scalar qualifies (`id: 42` is the string "42"); null, lists and mappings do not.
     mutating func string(_ node: Node, _ what: String) -> String? {
-        guard case .scalar(let scalar) = node, node.tag.rawValue != Tag.Name.null.rawValue else {
+        guard case .scalar(let scalar) = node, node.schemaTag != .null else {
             diagnostics.append(
                 Diagnostic(.wrongType, "\(what) must be a string, found \(kind(of: node))", at: location(of: node)))
             return nil
@@ -301,7 +301,7 @@ struct RuleFileParser {
     }
 
     mutating func boolean(_ node: Node, _ what: String) -> Bool? {
-        guard case .scalar = node, node.tag.rawValue == Tag.Name.bool.rawValue, let value = node.bool else {
+        guard case .scalar = node, node.schemaTag == .bool, let value = node.bool else {
             diagnostics.append(
                 Diagnostic(.wrongType, "\(what) must be true or false, found \(kind(of: node))", at: location(of: node)))
             return nil
@@ -310,7 +310,7 @@ struct RuleFileParser {
     }
 
     mutating func integer(_ node: Node, _ what: String) -> Int? {
-        guard case .scalar = node, node.tag.rawValue == Tag.Name.int.rawValue, let value = node.int else {
+        guard case .scalar = node, node.schemaTag == .int, let value = node.int else {
             diagnostics.append(
                 Diagnostic(.wrongType, "\(what) must be a whole number, found \(kind(of: node))", at: location(of: node)))
             return nil
@@ -361,11 +361,11 @@ struct RuleFileParser {
         case .sequence: return "a list"
         case .alias: return "an alias"
         case .scalar(let scalar):
-            switch node.tag.rawValue {
-            case Tag.Name.null.rawValue: return "nothing (null)"
-            case Tag.Name.int.rawValue: return "the number \(scalar.string)"
-            case Tag.Name.float.rawValue: return "the number \(scalar.string)"
-            case Tag.Name.bool.rawValue: return "the boolean \(scalar.string)"
+            switch node.schemaTag {
+            case .null: return "nothing (null)"
+            case .int: return "the number \(scalar.string)"
+            case .float: return "the number \(scalar.string)"
+            case .bool: return "the boolean \(scalar.string)"
             default: return "the string '\(scalar.string)'"
             }
         }
