@@ -53,11 +53,42 @@ struct Literal: Hashable, Sendable, RandomAccessCollection, ExpressibleByArrayLi
         Literal(dropFirst())
     }
 
+    /// Whether the bytes of `other` occur in this string, one after another.
+    func contains(_ other: Literal) -> Bool {
+        guard other.count <= count else { return false }
+        return withUnsafeBytes(of: storage) { mine in
+            withUnsafeBytes(of: other.storage) { theirs in
+                for start in 0...(count - other.count) {
+                    var offset = 0
+                    while offset < other.count, mine[start + offset] == theirs[offset] { offset += 1 }
+                    if offset == other.count { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// The bytes as an array, as public API reports them.
     var bytes: [UInt8] { Array(self) }
 
     static func == (a: Literal, b: Literal) -> Bool {
         a.count == b.count && a.storage == b.storage
+    }
+
+    /// A total order that is cheap to compute, for keeping literals sorted (``LiteralSet``): by length,
+    /// then by the stored bytes read as words. It is not the lexicographic order of the bytes.
+    func sortsBefore(_ other: Literal) -> Bool {
+        if count != other.count { return count < other.count }
+        return withUnsafeBytes(of: storage) { mine in
+            withUnsafeBytes(of: other.storage) { theirs in
+                for offset in stride(from: 0, to: Self.capacity, by: 8) {
+                    let a = mine.load(fromByteOffset: offset, as: UInt64.self)
+                    let b = theirs.load(fromByteOffset: offset, as: UInt64.self)
+                    if a != b { return a < b }
+                }
+                return false
+            }
+        }
     }
 
     /// One word to hash: the first eight bytes, mixed with the rest when there are more. Most literals

@@ -107,7 +107,7 @@ public struct LiteralAnchors: Sendable, Hashable {
     }
 
     /// `starts` in order, or none when one of them is too common to be worth looking up.
-    private static func selectivePrefixes(_ starts: Set<Literal>?) -> [[UInt8]] {
+    private static func selectivePrefixes(_ starts: LiteralSet?) -> [[UInt8]] {
         guard let starts, starts.allSatisfy(isSelectivePrefix) else { return [] }
         return ordered(Array(starts))
     }
@@ -126,10 +126,9 @@ public struct LiteralAnchors: Sendable, Hashable {
 
     /// Drops literals that contain another literal of the set: the shorter one is present whenever the
     /// longer one is.
-    private static func minimized(_ set: Set<Literal>) -> [Literal] {
-        let sorted = set.sorted { $0.count < $1.count }
+    private static func minimized(_ set: LiteralSet) -> [Literal] {
         var kept: [Literal] = []
-        for literal in sorted where !kept.contains(where: { literal.contains($0) }) {
+        for literal in set where !kept.contains(where: { literal.contains($0) }) {  // shortest first
             kept.append(literal)
         }
         return kept
@@ -154,15 +153,15 @@ extension LiteralAnchors {
     /// What the analysis knows about one node of the pattern.
     struct Node {
         /// Every string the node can match, when there are few; `nil` when unknown or too many.
-        var exact: Set<Literal>?
+        var exact: LiteralSet?
         /// Every match of the node contains one of these; `nil` when nothing is required.
-        var required: Set<Literal>?
+        var required: LiteralSet?
         /// ASCII digits every match contains.
         var digits: Int
         /// Every match starts with one of these; the empty string means "may be empty, so look further".
         /// `nil` when unknown. Equal to `exact` when that is known. A start string that begins with
         /// ``wordStartMarker`` can only occur where the byte before it is not an ASCII letter or digit.
-        var starts: Set<Literal>?
+        var starts: LiteralSet?
         /// An assertion that the byte before this point is not `a–z` or `0–9` when an ASCII letter or digit
         /// follows: `\b`, or a negative lookbehind on a class holding `a-z` and `0-9` (or `\w`).
         var assertsWordStart = false
@@ -176,7 +175,7 @@ extension LiteralAnchors {
         var clauses: [[Requirement]]?
 
         init(
-            exact: Set<Literal>?, required: Set<Literal>?, digits: Int, starts: Set<Literal>?? = .none,
+            exact: LiteralSet?, required: LiteralSet?, digits: Int, starts: LiteralSet?? = .none,
             maxLength: Int?? = .none, window: Window?? = .none
         ) {
             self.exact = exact
@@ -195,7 +194,7 @@ extension LiteralAnchors {
         /// A backreference: unknown text of unknown length, possibly empty.
         static let unbounded = Node(exact: nil, required: nil, digits: 0, maxLength: .some(nil))
 
-        static let empty = Node(exact: [[]], required: nil, digits: 0)
+        static let empty = Node(exact: .emptyString, required: nil, digits: 0)
         static var wordStart: Node {
             var node = Node.empty
             node.assertsWordStart = true
@@ -208,9 +207,9 @@ extension LiteralAnchors {
             exact: nil, required: nil, digits: 1, maxLength: 1,
             window: .some(Window(literals: digitLiterals, reach: 0)))
         /// `0` to `9`, each one byte.
-        static let digitLiterals = Set((UInt8(ascii: "0")...UInt8(ascii: "9")).map { Literal([$0]) })
+        static let digitLiterals = LiteralSet((UInt8(ascii: "0")...UInt8(ascii: "9")).map { Literal([$0]) })
 
-        static func characters(_ set: Set<Literal>, digits: Int = 0) -> Node {
+        static func characters(_ set: LiteralSet, digits: Int = 0) -> Node {
             Node(exact: set, required: nil, digits: digits)
         }
 
@@ -219,10 +218,19 @@ extension LiteralAnchors {
             .characters([[UInt8(byte)]], digits: (0x30...0x39).contains(byte) ? 1 : 0)
         }
 
-        /// The start set of `node` followed by something whose start set is `rest`.
-        static func starts(of node: Node, before rest: Set<Literal>?) -> Set<Literal>? {
+        /// What the start set of a sequence needs of each of its parts (see ``starts(of:before:)``).
+        struct Beginning {
+            let starts: LiteralSet?
+            let isExact: Bool
+            let assertsWordStart: Bool
+        }
+
+        var beginning: Beginning { Beginning(starts: starts, isExact: exact != nil, assertsWordStart: assertsWordStart) }
+
+        /// The start set of a node that begins like `node` followed by something whose start set is `rest`.
+        static func starts(of node: Beginning, before rest: LiteralSet?) -> LiteralSet? {
             guard let heads = node.starts else { return nil }
-            var result = Set<Literal>()
+            var result = LiteralSet()
             for head in heads {
                 if head.isEmpty {
                     guard let rest else { return nil }
@@ -230,7 +238,7 @@ extension LiteralAnchors {
                         let marks = node.assertsWordStart && tail.first.map(isAlphanumeric) == true
                         result.insert(marks ? Literal([wordStartMarker]).appending(tail) : tail)
                     }
-                } else if node.exact != nil, let rest, heads.count * rest.count <= maximumStarts {
+                } else if node.isExact, let rest, heads.count * rest.count <= maximumStarts {
                     // Inside a longer string the word-start condition is not checked: drop its marker.
                     for tail in rest {
                         let unmarked = tail.first == wordStartMarker ? tail.droppingFirst() : tail
@@ -290,7 +298,7 @@ extension LiteralAnchors {
         static func either(_ conditions: [[[Requirement]]]) -> [[Requirement]] {
             let clauses = conditions.flatMap { $0 }
             guard clauses.count > maximumClauses else { return clauses }
-            var union = Set<Literal>()
+            var union = LiteralSet()
             for clause in clauses {
                 guard let best = clause.first else { return [[]] }  // clauses keep their best first
                 union.formUnion(best.literals)
@@ -304,19 +312,19 @@ extension LiteralAnchors {
         }
 
         /// The strings every match contains one of, from the exact set when it has no empty string.
-        var requirement: Set<Literal>? {
+        var requirement: LiteralSet? {
             if let exact, !exact.isEmpty, !exact.contains([]) { return Self.better(exact, required) }
             return required
         }
 
         /// Which of two requirements rules out more texts: longer literals, then fewer of them.
-        static func better(_ a: Set<Literal>?, _ b: Set<Literal>?) -> Set<Literal>? {
+        static func better(_ a: LiteralSet?, _ b: LiteralSet?) -> LiteralSet? {
             guard let a else { return b }
             guard let b else { return a }
             return quality(a) >= quality(b) ? a : b
         }
 
-        static func quality(_ set: Set<Literal>) -> Double {
+        static func quality(_ set: LiteralSet) -> Double {
             // Digits are one class: rarer in prose than common punctuation (a third as frequent as `.` in
             // chat text), and a run of them is one window.
             if isDigits(set) { return digitQuality }
@@ -358,18 +366,18 @@ extension LiteralAnchors {
         }
 
         /// The length of the longest string of `set`.
-        static func longest(_ set: Set<Literal>) -> Int {
+        static func longest(_ set: LiteralSet) -> Int {
             set.reduce(0) { Swift.max($0, $1.count) }
         }
 
         /// Every string of `left` followed by every string of `right`, unless there would be too many or
         /// too long ones.
-        static func concatenation(_ left: Set<Literal>, _ right: Set<Literal>) -> Set<Literal>? {
+        static func concatenation(_ left: LiteralSet, _ right: LiteralSet) -> LiteralSet? {
             guard left.count * right.count <= maximumExact, longest(left) + longest(right) <= maximumLiteralLength else {
                 return nil
             }
-            if left == [[]] { return right }
-            var result = Set<Literal>(minimumCapacity: left.count * right.count)
+            if left.count == 1, left[0].isEmpty { return right }
+            var result = LiteralSet()
             for l in left {
                 for r in right { result.insert(l.appending(r)) }
             }
@@ -394,9 +402,9 @@ extension LiteralAnchors {
         static func alternation(_ branches: [Node]) -> Node {
             guard let first = branches.first else { return .empty }
             guard branches.count > 1 else { return first }
-            var exact: Set<Literal>? = []
-            var required: Set<Literal>? = []
-            var starts: Set<Literal>? = []
+            var exact: LiteralSet? = []
+            var required: LiteralSet? = []
+            var starts: LiteralSet? = []
             for branch in branches {
                 unite(&exact, with: branch.exact, upTo: maximumExact)
                 unite(&required, with: branch.requirement, upTo: maximumRequired)
@@ -418,7 +426,7 @@ extension LiteralAnchors {
 
         /// Adds `other` to `union`, which becomes `nil` (unknown) when `other` is, or when it would hold more
         /// than `limit` strings. The union is built in place: alternations of hundreds of words are common.
-        private static func unite(_ union: inout Set<Literal>?, with other: Set<Literal>?, upTo limit: Int) {
+        private static func unite(_ union: inout LiteralSet?, with other: LiteralSet?, upTo limit: Int) {
             guard union != nil else { return }
             guard let other else {
                 union = nil
@@ -432,12 +440,12 @@ extension LiteralAnchors {
         static func repetition(_ node: Node, minimum: Int, maximum: Int?) -> Node {
             let length = maximum.flatMap { count in node.maxLength.map { count * $0 } }
             if minimum == 0 {
-                if maximum == 1, let exact = node.exact { return Node(exact: exact.union([[]]), required: nil, digits: 0) }
+                if maximum == 1, let exact = node.exact { return Node(exact: exact.union(.emptyString), required: nil, digits: 0) }
                 return Node(
-                    exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union([[]]) }),
+                    exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union(.emptyString) }),
                     maxLength: .some(length), window: .some(nil))
             }
-            var exact: Set<Literal>?
+            var exact: LiteralSet?
             if minimum == maximum, let unit = node.exact {
                 exact = unit
                 for _ in 1..<minimum {
@@ -462,10 +470,10 @@ extension LiteralAnchors {
     /// A set of literals every match contains one of, with how much it rules out (see `Node.quality`),
     /// computed once.
     struct Requirement {
-        let literals: Set<Literal>
+        let literals: LiteralSet
         let quality: Double
 
-        init(_ literals: Set<Literal>) {
+        init(_ literals: LiteralSet) {
             self.literals = literals
             self.quality = Node.quality(literals)
         }
@@ -473,7 +481,7 @@ extension LiteralAnchors {
 
     /// Literals one of which every match contains, starting at most `reach` bytes after the match start.
     struct Window {
-        let literals: Set<Literal>
+        let literals: LiteralSet
         let reach: Int
         /// How much the literals narrow candidates (see `Node.better`), computed once.
         let quality: Double
@@ -481,18 +489,18 @@ extension LiteralAnchors {
         /// Windows wider than this are not worth the tries.
         static let maximumReach = 512
 
-        init(literals: Set<Literal>, reach: Int) {
+        init(literals: LiteralSet, reach: Int) {
             self.init(literals: literals, reach: reach, quality: Node.quality(literals))
         }
 
-        private init(literals: Set<Literal>, reach: Int, quality: Double) {
+        private init(literals: LiteralSet, reach: Int, quality: Double) {
             self.literals = literals
             self.reach = reach
             self.quality = quality
         }
 
         /// The window of an exact set, unless it holds the empty string.
-        init?(_ exact: Set<Literal>, reach: Int) {
+        init?(_ exact: LiteralSet, reach: Int) {
             guard !exact.isEmpty, !exact.contains([]), exact.count <= Node.maximumRequired else { return nil }
             self.init(literals: exact, reach: reach)
         }
@@ -507,7 +515,7 @@ extension LiteralAnchors {
         func union(_ other: Window) -> Window? {
             var literals = self.literals.union(other.literals)
             if literals.contains(where: Node.isDigit) {
-                literals = Set(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
+                literals = LiteralSet(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
             }
             return literals.count > Node.maximumRequired ? nil : Window(literals: literals, reach: max(reach, other.reach))
         }
@@ -576,16 +584,16 @@ extension LiteralAnchors {
         private mutating func parseSequence() -> Node {
             var run = Node.empty
             var isExact = true
-            var required: Set<Literal>?
+            var required: LiteralSet?
             var digits = 0
-            var atoms: [Node] = []
+            var atoms: [Node.Beginning] = []
             var length: Int? = 0  // bytes before the current atom, while bounded
             var runStart: Int? = 0  // bytes before the current run of exact atoms
             var window: Window?
             var conditions: [[Requirement]] = [[]]  // every part's, at once
             while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
                 let atom = parseQuantifier(after: parseAtom())
-                atoms.append(atom)
+                atoms.append(atom.beginning)
                 digits += atom.digits
                 if let before = length {
                     window = Window.better(window, atom.window?.shifted(by: before))
@@ -614,7 +622,7 @@ extension LiteralAnchors {
                 }
                 isExact = false
             }
-            let starts = atoms.reversed().reduce(Optional(Set([Literal()]))) { rest, atom in Node.starts(of: atom, before: rest) }
+            let starts = atoms.reversed().reduce(Optional(LiteralSet([Literal()]))) { rest, atom in Node.starts(of: atom, before: rest) }
             let exact = isExact ? run.exact : nil
             if let last = run.requirement { conditions = Node.both(conditions, [[Requirement(last)]]) }
             var sequence = Node(
@@ -688,19 +696,21 @@ extension LiteralAnchors {
         /// sequence would join them into, at a fraction of the work. A character that a quantifier follows
         /// is left to be an atom of its own.
         private mutating func asciiRun() -> Node {
-            let first = literal(current!)
-            position += 1
-            guard current.map(Self.isSyntax) == false else { return first }
-            var bytes = first.exact!.first!
-            var digits = first.digits
-            while let scalar = current, scalar.isASCII, !Self.isSyntax(scalar), bytes.count < Node.maximumLiteralLength {
-                if let next = peek(1), Self.isQuantifier(next) { break }
-                let node = literal(scalar)
+            var bytes = Literal()
+            var digits = 0
+            repeat {
+                let byte = foldedByte(current!)
+                bytes.append(byte)
+                if Node.isDigit(byte) { digits += 1 }
                 position += 1
-                bytes = bytes.appending(node.exact!.first!)
-                digits += node.digits
-            }
-            return bytes.count == 1 ? first : .characters([bytes], digits: digits)
+            } while bytes.count < Node.maximumLiteralLength && current.map(continuesRun) == true
+            return bytes.count == 1 ? Node.asciiCharacters[Int(bytes[0])] : .characters([bytes], digits: digits)
+        }
+
+        /// Whether `scalar`, the next character, joins the run before it: plain ASCII, and not followed by a
+        /// quantifier, which applies to it alone.
+        private func continuesRun(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII && !Self.isSyntax(scalar) && peek(1).map(Self.isQuantifier) != true
         }
 
         private static func isSyntax(_ scalar: Unicode.Scalar) -> Bool {
@@ -716,17 +726,20 @@ extension LiteralAnchors {
 
         /// A single character as it appears in text, folded like the anchor pass folds it.
         private mutating func literal(_ scalar: Unicode.Scalar) -> Node {
-            if scalar.isASCII {
-                var byte = UInt8(scalar.value)
-                if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-                if caseless, byte == 0x6B || byte == 0x73 { sawCaselessKOrS = true }
-                return Node.asciiCharacters[Int(byte)]
-            }
+            if scalar.isASCII { return Node.asciiCharacters[Int(foldedByte(scalar))] }
             // Outside ASCII, caseless matching uses Unicode case folding, which the anchor pass does not.
             if caseless, scalar.properties.changesWhenCaseFolded || scalar.properties.changesWhenCaseMapped {
                 return .anything
             }
             return .characters([Literal(String(scalar).utf8)])
+        }
+
+        /// An ASCII character as the anchor pass reads it, lower-cased; notes a caseless `k` or `s`.
+        private mutating func foldedByte(_ scalar: Unicode.Scalar) -> UInt8 {
+            var byte = UInt8(scalar.value)
+            if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+            if caseless, byte == 0x6B || byte == 0x73 { sawCaselessKOrS = true }
+            return byte
         }
 
         /// A group, from what the process already learnt of the same text when it is long: policies repeat
@@ -755,6 +768,13 @@ extension LiteralAnchors {
             let text: [Unicode.Scalar]
             let caseless: Bool
             let unicodeClasses: Bool
+
+            /// The text's bytes in one pass, not a round of the hasher per scalar: groups run to hundreds.
+            func hash(into hasher: inout Hasher) {
+                text.withUnsafeBytes { hasher.combine(bytes: $0) }
+                hasher.combine(caseless)
+                hasher.combine(unicodeClasses)
+            }
         }
 
         private struct KnownGroup {
@@ -820,7 +840,7 @@ extension LiteralAnchors {
             case "=":
                 position += 1
                 let inner = closeGroup(parseAlternation())
-                return Node(exact: [[]], required: inner.requirement, digits: 0)
+                return Node(exact: .emptyString, required: inner.requirement, digits: 0)
             case "!":
                 position += 1
                 _ = closeGroup(parseAlternation())
@@ -828,7 +848,7 @@ extension LiteralAnchors {
             case "<" where peek(1) == "=":
                 position += 2
                 let inner = closeGroup(parseAlternation())
-                return Node(exact: [[]], required: inner.requirement, digits: 0)
+                return Node(exact: .emptyString, required: inner.requirement, digits: 0)
             case "<" where peek(1) == "!":
                 position += 2
                 let body = position
@@ -973,7 +993,7 @@ extension LiteralAnchors {
             position += 1  // [
             var negated = false
             if current == "^" { negated = true; position += 1 }
-            var members: Set<Literal> = []
+            var members: LiteralSet = []
             var onlyDigits = true
             var large = false
             var asciiOnly = true  // every character the class matches is one byte
