@@ -44,31 +44,35 @@ final class AnchorAutomaton: Sendable {
 
         // The trie, written into the transition table itself: table[state << rowShift + class] is the child
         // (0: none, as the root is nobody's child). A state per literal byte at most, so the table is
-        // reserved once.
+        // reserved once. The literals ending at a state are a list through `endings`: `firstEnding[state]` is
+        // the index of the first, or -1. Several end at one state when their first bytes are the same.
         let capacity = 1 + literals.reduce(0) { $0 + $1.bytes.count }
         var table = [UInt16](repeating: 0, count: rowWidth)
         table.reserveCapacity(min(capacity, Self.maximumStateCount) * rowWidth)
-        var ending: [[Int32]] = [[]]
+        var firstEnding: [Int32] = [-1]
+        firstEnding.reserveCapacity(min(capacity, Self.maximumStateCount))
+        var endings: [(id: Int32, next: Int32)] = []
+        endings.reserveCapacity(literals.count)
         for (id, bytes) in literals where !bytes.isEmpty {
             var state = 0
             for byte in bytes {
                 let edge = state << rowShift + Int(classOf[Int(byte)])
                 if table[edge] == 0 {
-                    precondition(ending.count < Self.maximumStateCount, "at most 32,768 automaton states")
-                    table[edge] = UInt16(ending.count)
+                    precondition(firstEnding.count < Self.maximumStateCount, "at most 32,768 automaton states")
+                    table[edge] = UInt16(firstEnding.count)
                     table.append(contentsOf: repeatElement(0, count: rowWidth))
-                    ending.append([])
+                    firstEnding.append(-1)
                 }
                 state = Int(table[edge])
             }
-            ending[state].append(id)
+            endings.append((id, firstEnding[state]))
+            firstEnding[state] = Int32(endings.count - 1)
         }
 
-        // Breadth-first, each state after the shorter one it falls back to: failure links, the cells
-        // without a child set to the fallback's, and outputs merged along failure links. The table has a
-        // cell per state and input class, hundreds of thousands for the default policy: the loop runs on
-        // buffers, without a bounds check per cell.
-        let stateCount = ending.count
+        // Breadth-first, each state after the shorter one it falls back to: failure links, and the cells
+        // without a child set to the fallback's. The table has a cell per state and input class, hundreds
+        // of thousands for the default policy: the loop runs on buffers, without a bounds check per cell.
+        let stateCount = firstEnding.count
         var failure = [Int](repeating: 0, count: stateCount)
         var queue = (0..<classCount).compactMap { table[$0] > 0 ? Int(table[$0]) : nil }
         queue.reserveCapacity(stateCount)
@@ -77,10 +81,8 @@ final class AnchorAutomaton: Sendable {
             while head < queue.count {
                 let state = queue[head]
                 head += 1
-                let fallback = failure[state]
-                if !ending[fallback].isEmpty { ending[state] += ending[fallback] }
                 let row = table.baseAddress! + state << rowShift
-                let fallbackRow = table.baseAddress! + fallback << rowShift
+                let fallbackRow = table.baseAddress! + failure[state] << rowShift
                 for input in 0..<classCount {
                     let child = row[input]
                     if child > 0 {
@@ -92,23 +94,39 @@ final class AnchorAutomaton: Sendable {
                 }
             }
         }
-        let lengthOf = Dictionary(literals.map { ($0.id, Int32($0.bytes.count)) }, uniquingKeysWith: { first, _ in first })
+
+        // A state's outputs are the literals ending at it and at the states it falls back to: a literal ends
+        // at one trie state, and those are other states, so no id comes twice. The positional ones come first.
+        let idCount = Int(literals.lazy.map(\.id).max() ?? -1) + 1
+        var lengthOf = [Int32](repeating: 0, count: idCount)
+        for (id, bytes) in literals { lengthOf[Int(id)] = Int32(bytes.count) }
+        var isPositionalID = [Bool](repeating: false, count: idCount)
+        for id in positional where Int(id) < idCount { isPositionalID[Int(id)] = true }
         var outputStart: [Int32] = [0]
         var positionalEnd: [Int32] = []
         var outputs: [Int32] = []
         var outputLengths: [Int32] = []
         var isPositional = [Bool](repeating: false, count: stateCount)
+        var ids: [Int32] = []
         for state in 0..<stateCount {
-            // A literal ends at one trie state, and a state's fallbacks are other states: no id twice. The
-            // positional literals come first.
-            let ids = ending[state].sorted()
-            let positionalIDs = ids.filter(positional.contains)
-            for id in positionalIDs + ids.filter({ !positional.contains($0) }) {
-                outputs.append(id)
-                outputLengths.append(lengthOf[id]!)
+            ids.removeAll(keepingCapacity: true)
+            var suffix = state
+            while suffix != 0 {
+                var index = firstEnding[suffix]
+                while index >= 0 {
+                    ids.append(endings[Int(index)].id)
+                    index = endings[Int(index)].next
+                }
+                suffix = failure[suffix]
             }
-            isPositional[state] = !positionalIDs.isEmpty
-            positionalEnd.append(outputStart[state] + Int32(positionalIDs.count))
+            ids.sort()
+            let start = outputs.count
+            for id in ids where isPositionalID[Int(id)] { outputs.append(id) }
+            let positionalCount = outputs.count - start
+            for id in ids where !isPositionalID[Int(id)] { outputs.append(id) }
+            for id in outputs[start...] { outputLengths.append(lengthOf[Int(id)]) }
+            isPositional[state] = positionalCount > 0
+            positionalEnd.append(Int32(start + positionalCount))
             outputStart.append(Int32(outputs.count))
         }
         self.classOf = classOf

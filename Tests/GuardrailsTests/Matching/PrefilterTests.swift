@@ -282,6 +282,22 @@ struct PrefilterTests {
         #expect(present(in: "a falcon and a kestrel") == 0b101)
     }
 
+    @Test func literalsThatEndAtOneStateAreAllMarked() {
+        // The prefilter scans for a literal's first eight bytes, so literals can share their bytes; a state
+        // can also end a literal and, through its fallback, a shorter one.
+        let literals: [(id: Int32, bytes: [UInt8])] = [
+            (0, Array("instruct".utf8)), (1, Array("instruct".utf8)), (2, Array("struct".utf8)), (3, Array("falcon".utf8)),
+        ]
+        let automaton = AnchorAutomaton(literals: literals, positional: [1])
+        var entered = AnchorAutomaton.EnteredStates()
+        var endings: [UInt64] = []
+        var present: [UInt64] = [0]
+        _ = Array("new instructions".utf8).withUnsafeBufferPointer {
+            automaton.scan($0, marking: &present, entered: &entered, endings: &endings)
+        }
+        #expect(present[0] == 0b0111)
+    }
+
     @Test func digitCountsRuleOutNumberPatterns() throws {
         let ssn = try Pattern(#"\b\d{3}-\d{2}-\d{4}\b"#)
         #expect(try compare(ssn, padding + "call 555-12").skipped)
