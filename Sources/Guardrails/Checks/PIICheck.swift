@@ -205,15 +205,33 @@ extension PIICheck {
         /// The candidate's confidence, or `nil` when it is a look-alike.
         let validate: @Sendable (Substring) -> Double?
 
-        init(
-            _ entity: Entity, _ pattern: String, _ message: String, ignoresContext: Bool = false,
-            validate: @escaping @Sendable (Substring) -> Double?
-        ) {
-            self.entity = entity
-            self.pattern = try! Pattern(pattern)  // literal patterns, exercised by the examples and tests
-            self.message = message
-            self.ignoresContext = ignoresContext
-            self.validate = validate
+        /// A recognizer as written, its pattern not yet compiled.
+        struct Definition {
+            let entity: Entity
+            let source: String
+            let message: String
+            let ignoresContext: Bool
+            let validate: @Sendable (Substring) -> Double?
+
+            init(
+                _ entity: Entity, _ source: String, _ message: String, ignoresContext: Bool = false,
+                validate: @escaping @Sendable (Substring) -> Double?
+            ) {
+                self.entity = entity
+                self.source = source
+                self.message = message
+                self.ignoresContext = ignoresContext
+                self.validate = validate
+            }
+        }
+
+        /// The recognizers of `definitions`, their patterns compiled together.
+        static func compiling(_ definitions: [Definition]) -> [Recognizer] {
+            zip(definitions, BuiltInPatterns.compile(definitions.map(\.source))).map { definition, pattern in
+                Recognizer(
+                    entity: definition.entity, pattern: pattern, message: definition.message,
+                    ignoresContext: definition.ignoresContext, validate: definition.validate)
+            }
         }
     }
 
@@ -244,8 +262,8 @@ extension PIICheck {
         .krRRN: ["주민등록번호", "주민번호", "resident registration", "rrn"],
     ]
 
-    static let allRecognizers: [Recognizer] = [
-        Recognizer(
+    static let allRecognizers = Recognizer.compiling([
+        .init(
             .email, #"(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"#,
             "email address"
         ) { value in
@@ -254,112 +272,112 @@ extension PIICheck {
         },
 
         // International: +CC and 6–14 more digits in groups.
-        Recognizer(.phone, #"(?<![\w+])\+[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,5})){1,5}(?![\w-]|[ .\-/]?\d)"#, "phone number") {
+        .init(.phone, #"(?<![\w+])\+[1-9]\d{0,2}(?:[ .\-]?(?:\(\d{1,4}\)|\d{1,5})){1,5}(?![\w-]|[ .\-/]?\d)"#, "phone number") {
             value in
             let digits = Checksums.wholeNumberCount(value)
             return (8...15).contains(digits) ? 0.85 : nil
         },
         // NANP with separators or parentheses: (415) 555-0132, 415-555-0132, 415.555.0132.
-        Recognizer(
+        .init(
             .phone, #"(?<![\w+\-.])(?<!\d[ .\-/])(?:1[ .\-]?)?(?:\([2-9]\d{2}\)[ ]?|[2-9]\d{2}[ .\-])[2-9]\d{2}[ .\-]\d{4}(?![\w\-]|[ .\-/]?\d)"#,
             "phone number"
         ) { _ in 0.7 },
         // National formats with a trunk 0 and separators: UK 020 7946 0958, DE 030 12345678, FR 01 23 45 67 89, KR 010-1234-5678.
-        Recognizer(.phone, #"(?<![\w+\-./])(?<!\d[ .\-/])0[1-9]\d{0,3}(?:[ /.\-]\d{2,8}){1,4}(?![\w\-/]|[ .\-/]?\d)"#, "phone number") { value in
+        .init(.phone, #"(?<![\w+\-./])(?<!\d[ .\-/])0[1-9]\d{0,3}(?:[ /.\-]\d{2,8}){1,4}(?![\w\-/]|[ .\-/]?\d)"#, "phone number") { value in
             let digits = Checksums.wholeNumberCount(value)
             return (9...12).contains(digits) && !looksLikeDateOrSSN(value) ? 0.6 : nil
         },
         // Bare national numbers: only with a context word (0.2 + 0.3 = 0.5).
-        Recognizer(.phone, #"(?<![\w+\-.])(?<!\d[ .\-/])0[1-9]\d{8,9}(?![\w\-]|[ .\-/]?\d)"#, "phone number") { _ in 0.2 },
+        .init(.phone, #"(?<![\w+\-.])(?<!\d[ .\-/])0[1-9]\d{8,9}(?![\w\-]|[ .\-/]?\d)"#, "phone number") { _ in 0.2 },
 
-        Recognizer(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{3}-\d{2}-\d{4}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
+        .init(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{3}-\d{2}-\d{4}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
             validSSN(value) ? 0.8 : nil
         },
-        Recognizer(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{3} \d{2} \d{4}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
+        .init(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{3} \d{2} \d{4}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
             validSSN(value) ? 0.55 : nil
         },
-        Recognizer(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{9}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
+        .init(.ssn, #"(?<![\w\-.])(?<!\d[ .\-/])\d{9}(?![\w\-]|[ .\-/]?\d)"#, "US social security number") { value in
             validSSN(value) ? 0.25 : nil
         },
 
-        Recognizer(.creditCard, #"(?<![\w\-.])(?<!\d[ .\-/])\d(?:[ \-]?\d){12,18}(?![\w\-]|[ .\-/]?\d)"#, "payment card number") { value in
+        .init(.creditCard, #"(?<![\w\-.])(?<!\d[ .\-/])\d(?:[ \-]?\d){12,18}(?![\w\-]|[ .\-/]?\d)"#, "payment card number") { value in
             validCard(value) ? 0.9 : nil
         },
 
-        Recognizer(.iban, #"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])"#, "IBAN") { value in
+        .init(.iban, #"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])"#, "IBAN") { value in
             Checksums.iban(value) ? 0.95 : nil
         },
 
-        Recognizer(
+        .init(
             .ipAddress,
             #"(?<![\w.])(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}(?![\w]|\.\d)"#,
             "IP address"
         ) { value in value.hasPrefix("0.") ? nil : 0.75 },
-        Recognizer(
+        .init(
             .ipAddress,
             #"(?<![\w:.])(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|(?::[0-9A-Fa-f]{1,4}){1,7}|[0-9A-Fa-f]{1,4})(?![\w:])|(?<![\w:])::(?:[0-9A-Fa-f]{1,4}:){0,6}[0-9A-Fa-f]{1,4}(?![\w:])"#,
             "IP address"
         ) { value in validIPv6(value) ? 0.8 : nil },
 
-        Recognizer(
+        .init(
             .macAddress, #"(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])|(?<![\w.])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}(?![\w.])"#,
             "MAC address"
         ) { value in value.contains(where: \.isLetter) || value.contains(":") ? 0.8 : 0.6 },
 
-        Recognizer(
+        .init(
             .urlCredentials, #"(?i)\b[a-z][a-z0-9+.\-]{1,20}://\K[^\s:/@?#]{1,64}:[^\s@/?#]{1,128}(?=@[\w.\-])"#,
             "credentials in a URL", ignoresContext: true
         ) { _ in 0.95 },
 
-        Recognizer(
+        .init(
             .dateOfBirth,
             #"(?i)(?:\b(?:date\s+of\s+birth|birth\s*date|birthday|d\.?o\.?b\.?|born(?:\s+on)?|geburtsdatum|fecha\s+de\s+nacimiento|date\s+de\s+naissance)|생년월일)\s*(?:is\s*)?[:\-=]?\s*\K(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}년\s*\d{1,2}월\s*\d{1,2}일)"#,
             "date of birth", ignoresContext: true
         ) { _ in 0.9 },
 
-        Recognizer(
+        .init(
             .passport,
             #"(?i)\b(?:passport|passeport|reisepass|pasaporte|passaporto|여권)(?:\s+(?:no|number|num|nr|n°|#|번호))?\.?\s*(?:is\s*)?[:#]?\s*\K(?-i:[A-Z0-9]{6,9})(?![\w])"#,
             "passport number", ignoresContext: true
         ) { value in value.contains(where: \.isNumber) ? 0.85 : nil },
-        Recognizer(
+        .init(
             .driverLicense,
             #"(?i)\b(?:driver'?s?\s+licen[cs]e|driving\s+licen[cs]e|(?-i:DL)|licen[cs]e\s+(?:no|number|#))(?:\s+(?:no|number|num|#))?\.?\s*(?:is\s*)?[:#]?\s*\K(?-i:[A-Z0-9][A-Z0-9\-]{4,20})(?![\w\-])"#,
             "driver's license number", ignoresContext: true
         ) { value in value.filter(\.isNumber).count >= 4 ? 0.85 : nil },
 
         // Country packs.
-        Recognizer(.ukNHS, #"(?<![\w\-.])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\w\-]|[ .\-/]?\d)"#, "UK NHS number") { value in
+        .init(.ukNHS, #"(?<![\w\-.])\d{3}[ \-]?\d{3}[ \-]?\d{4}(?![\w\-]|[ .\-/]?\d)"#, "UK NHS number") { value in
             Checksums.digits(value).map(Checksums.nhs) == true ? 0.45 : nil
         },
-        Recognizer(.caSIN, #"(?<![\w\-.])[1-79]\d{2}[ \-]?\d{3}[ \-]?\d{3}(?![\w\-]|[ .\-/]?\d)"#, "Canadian social insurance number") {
+        .init(.caSIN, #"(?<![\w\-.])[1-79]\d{2}[ \-]?\d{3}[ \-]?\d{3}(?![\w\-]|[ .\-/]?\d)"#, "Canadian social insurance number") {
             value in
             Checksums.digits(value).map(Checksums.luhn) == true ? 0.45 : nil
         },
-        Recognizer(.deTaxID, #"(?<![\w\-.])[1-9]\d(?: ?\d{3}){3}(?![\w\-]|[ .\-/]?\d)"#, "German tax id") { value in
+        .init(.deTaxID, #"(?<![\w\-.])[1-9]\d(?: ?\d{3}){3}(?![\w\-]|[ .\-/]?\d)"#, "German tax id") { value in
             Checksums.digits(value).map(Checksums.germanTaxID) == true ? 0.5 : nil
         },
-        Recognizer(.esNIF, #"(?<![\w\-])(?:\d{8}|[XYZxyz]\d{7})-?[A-Za-z](?![\w\-])"#, "Spanish NIF/NIE") { value in
+        .init(.esNIF, #"(?<![\w\-])(?:\d{8}|[XYZxyz]\d{7})-?[A-Za-z](?![\w\-])"#, "Spanish NIF/NIE") { value in
             Checksums.spanishID(value) ? 0.8 : nil
         },
-        Recognizer(
+        .init(
             .itFiscalCode,
             #"(?<![\w])(?i:[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z])(?![\w])"#,
             "Italian fiscal code"
         ) { value in Checksums.italianFiscalCode(value) ? 0.9 : nil },
-        Recognizer(.plPESEL, #"(?<![\w\-.])\d{11}(?![\w\-]|[ .\-/]?\d)"#, "Polish PESEL") { value in
+        .init(.plPESEL, #"(?<![\w\-.])\d{11}(?![\w\-]|[ .\-/]?\d)"#, "Polish PESEL") { value in
             Checksums.digits(value).map(Checksums.pesel) == true ? 0.45 : nil
         },
-        Recognizer(.inAadhaar, #"(?<![\w\-.])[2-9]\d{3}[ \-]?\d{4}[ \-]?\d{4}(?![\w\-]|[ .\-/]?\d)"#, "Aadhaar number") { value in
+        .init(.inAadhaar, #"(?<![\w\-.])[2-9]\d{3}[ \-]?\d{4}[ \-]?\d{4}(?![\w\-]|[ .\-/]?\d)"#, "Aadhaar number") { value in
             Checksums.digits(value).map(Checksums.verhoeff) == true ? 0.5 : nil
         },
-        Recognizer(.krRRN, #"(?<![\w\-.])\d{6}[ \-]?[1-8]\d{6}(?![\w\-]|[ .\-/]?\d)"#, "Korean resident registration number") {
+        .init(.krRRN, #"(?<![\w\-.])\d{6}[ \-]?[1-8]\d{6}(?![\w\-]|[ .\-/]?\d)"#, "Korean resident registration number") {
             value in
             guard let digits = Checksums.digits(value), Checksums.koreanRRNShape(digits) else { return nil }
             // Numbers issued since October 2020 have no check digit: without one, only with a dash and context.
             return Checksums.koreanRRN(digits) ? 0.8 : (value.contains("-") ? 0.3 : nil)
         },
-    ]
+    ])
 
     private static let dateOrSSNShape = try! Pattern(#"^(?:\d{1,4}([/.\-])\d{1,2}\1\d{2,4}(?:$|\s)|\d{3}-\d{2}-\d{4}$)"#)
 

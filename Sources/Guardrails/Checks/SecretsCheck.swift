@@ -96,22 +96,23 @@ public struct SecretsCheck: Check {
     /// millisecond of its first load.
     private static let patternCache = Mutex<[String: Pattern]>([:])
 
-    private static func compiled(_ source: String) -> Pattern {
+    /// The patterns of `sources`, those not compiled before compiled together.
+    private static func compiled(_ sources: [String]) -> [Pattern] {
         patternCache.withLock { cache in
-            if let pattern = cache[source] { return pattern }
-            let pattern = try! Pattern(source)
-            cache[source] = pattern
-            return pattern
+            let missing = sources.filter { cache[$0] == nil }
+            for (source, pattern) in zip(missing, BuiltInPatterns.compile(missing)) { cache[source] = pattern }
+            return sources.map { cache[$0]! }
         }
     }
 
     private static func makeDetectors(entropyThreshold: Double) -> [Detector] {
+        typealias Definition = (kind: String, source: String, message: String, validate: @Sendable (Substring) -> Bool)
         func detector(_ kind: String, _ pattern: String, _ message: String, validate: @escaping @Sendable (Substring) -> Bool = { _ in true })
-            -> Detector
+            -> Definition
         {
-            Detector(kind: kind, pattern: compiled(pattern), message: message, validate: validate)
+            (kind, pattern, message, validate)
         }
-        return [
+        let definitions: [Definition] = [
             detector(
                 "private_key",
                 #"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s]*)"#,
@@ -153,6 +154,9 @@ public struct SecretsCheck: Check {
                 return mixesClasses && Checksums.entropy(value) >= entropyThreshold
             },
         ]
+        return zip(definitions, compiled(definitions.map(\.source))).map { definition, pattern in
+            Detector(kind: definition.kind, pattern: pattern, message: definition.message, validate: definition.validate)
+        }
     }
 
     /// Values that start with one of these, or contain one of three characters or more, are placeholders.

@@ -1,6 +1,5 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
-import Dispatch
 import Synchronization
 
 /// A pattern written for normalized text, with a second form for text whose spaced-out letters were joined.
@@ -33,12 +32,7 @@ struct TolerantPattern: Sendable {
 
     /// Literal patterns, compiled on every core.
     fileprivate static func compile(_ sources: [String]) -> [Pattern] {
-        let compiled = Mutex([Pattern?](repeating: nil, count: sources.count))
-        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
-            let pattern = try! Pattern(sources[index], options: [.ucp])
-            compiled.withLock { $0[index] = pattern }
-        }
-        return compiled.withLock { $0.map { $0! } }
+        BuiltInPatterns.compile(sources, options: [.ucp])
     }
 
     /// Calls `body` with the original-text span and the normalized text of each match: first in the
