@@ -70,24 +70,36 @@ final class AnchorAutomaton: Sendable {
         }
 
         // Breadth-first, each state after the shorter one it falls back to: failure links, and the cells
-        // without a child set to the fallback's. The table has a cell per state and input class, hundreds
-        // of thousands for the default policy: the loop runs on buffers, without a bounds check per cell.
+        // without a child set to the fallback's. Each cell becomes the next state shifted left by one, with
+        // the low bit set when literals end there or at a state it falls back to (`endsLiterals`, known for
+        // a state once its failure link is, and the fallback's before). The table has a cell per state
+        // and input class, hundreds of thousands for the default policy: the loop runs on buffers, without
+        // a bounds check per cell.
         let stateCount = firstEnding.count
         var failure = [Int](repeating: 0, count: stateCount)
+        var endsLiterals = [Bool](repeating: false, count: stateCount)
         var queue = (0..<classCount).compactMap { table[$0] > 0 ? Int(table[$0]) : nil }
         queue.reserveCapacity(stateCount)
         var head = 0
         table.withUnsafeMutableBufferPointer { table in
+            for input in 0..<classCount where table[input] > 0 {
+                let child = Int(table[input])
+                endsLiterals[child] = firstEnding[child] >= 0
+                table[input] = UInt16(child) << 1 | (endsLiterals[child] ? 1 : 0)
+            }
             while head < queue.count {
                 let state = queue[head]
                 head += 1
                 let row = table.baseAddress! + state << rowShift
                 let fallbackRow = table.baseAddress! + failure[state] << rowShift
                 for input in 0..<classCount {
-                    let child = row[input]
+                    let child = Int(row[input])
                     if child > 0 {
-                        failure[Int(child)] = Int(fallbackRow[input])
-                        queue.append(Int(child))
+                        let fallback = Int(fallbackRow[input] >> 1)
+                        failure[child] = fallback
+                        endsLiterals[child] = firstEnding[child] >= 0 || endsLiterals[fallback]
+                        row[input] = UInt16(child) << 1 | (endsLiterals[child] ? 1 : 0)
+                        queue.append(child)
                     } else {
                         row[input] = fallbackRow[input]
                     }
@@ -131,13 +143,6 @@ final class AnchorAutomaton: Sendable {
         }
         self.classOf = classOf
         self.rowShift = rowShift
-        // Each cell becomes the next state shifted left by one, with the low bit set when literals end there.
-        table.withUnsafeMutableBufferPointer { table in
-            for index in table.indices {
-                let next = Int(table[index])
-                table[index] = UInt16(next) << 1 | (outputStart[next] != outputStart[next + 1] ? 1 : 0)
-            }
-        }
         self.transitions = table
         self.outputStart = outputStart
         self.outputs = outputs
