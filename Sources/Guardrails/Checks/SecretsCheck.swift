@@ -55,6 +55,15 @@ public struct SecretsCheck: Check {
         let pattern: Pattern
         let message: String
         let validate: @Sendable (Substring) -> Bool
+
+        /// A detector as written, its pattern not yet compiled. A struct, not a tuple: an array of tuples
+        /// holds its closures reabstracted, and each detector would call its check through a thunk.
+        struct Definition {
+            let kind: String
+            let source: String
+            let message: String
+            let validate: @Sendable (Substring) -> Bool
+        }
     }
 
     /// The kinds this rule finds.
@@ -106,13 +115,12 @@ public struct SecretsCheck: Check {
     }
 
     private static func makeDetectors(entropyThreshold: Double) -> [Detector] {
-        typealias Definition = (kind: String, source: String, message: String, validate: @Sendable (Substring) -> Bool)
         func detector(_ kind: String, _ pattern: String, _ message: String, validate: @escaping @Sendable (Substring) -> Bool = { _ in true })
-            -> Definition
+            -> Detector.Definition
         {
-            (kind, pattern, message, validate)
+            Detector.Definition(kind: kind, source: pattern, message: message, validate: validate)
         }
-        let definitions: [Definition] = [
+        let definitions = [
             detector(
                 "private_key",
                 #"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s]*)"#,
