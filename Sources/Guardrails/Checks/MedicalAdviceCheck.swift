@@ -104,6 +104,7 @@ public struct MedicalAdviceCheck: Check {
             ("medication_change", #"(?i)\b(?:stop|quit|discontinue|cease|halt|skip|double|triple|halve|increase|decrease|reduce|lower|raise|cut\s+back\s+on|taper\s+off|come\s+off|go\s+off|wean\s+(?:yourself\s+)?off|get\s+off)\s+(?:taking\s+|using\s+)?(?:all\s+)?(?:of\s+)?(?:your|the|those|these|this)\s+(?:\w+\s+){0,3}?(?:medications?|meds|medicines?|pills|prescriptions?|dose|dosage|drugs?|antidepressants?|antibiotics?|insulin|inhaler|steroids?|\#(drugs))\b"#),
             ("medication_change", #"(?i)\b(?:stop|quit|discontinue|skip)\s+(?:taking\s+)?\#(drugs)\b|\byou\s+(?:don't|do\s+not|no\s+longer)\s+need\s+(?:to\s+take\s+)?(?:your\s+|the\s+)?(?:\w+\s+){0,2}?(?:medications?|meds|medicines?|pills|prescriptions?|antidepressants?|antibiotics?|insulin|inhaler|steroids?|\#(drugs))\b"#),
         ]
-        return zip(table, BuiltInPatterns.compile(table.map(\.1), options: [.ucp])).map { Signal(kind: $0.0, pattern: $1) }
+        let patterns = BuiltInPatterns.compile(table.map(\.1), options: [.ucp])
+        return zip(table, patterns).map { Signal(kind: $0.0, pattern: $1) }
     }()
 }

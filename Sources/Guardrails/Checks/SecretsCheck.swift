@@ -163,7 +163,8 @@ public struct SecretsCheck: Check {
             },
         ]
         return zip(definitions, compiled(definitions.map(\.source))).map { definition, pattern in
-            Detector(kind: definition.kind, pattern: pattern, message: definition.message, validate: definition.validate)
+            Detector(
+                kind: definition.kind, pattern: pattern, message: definition.message, validate: definition.validate)
         }
     }
 

@@ -44,7 +44,8 @@ private struct PlainScalar {
     private var isBool: Bool { bytes.count <= 5 && Self.boolWords.contains(String(decoding: bytes, as: UTF8.self)) }
 
     private var isNull: Bool {
-        bytes.isEmpty || bytes == [UInt8(ascii: "~")] || ["null", "Null", "NULL"].contains { bytes.elementsEqual($0.utf8) }
+        bytes.isEmpty || bytes == [UInt8(ascii: "~")]
+            || ["null", "Null", "NULL"].contains { bytes.elementsEqual($0.utf8) }
     }
 
     /// `[-+]?0b[0-1_]+`, `[-+]?0o?[0-7_]+`, `[-+]?(?:0|[1-9][0-9_]*)`, `[-+]?0x[0-9a-fA-F_]+` or
@@ -87,7 +88,8 @@ private struct PlainScalar {
 
     /// Where the text starts after an optional `+` or `-` at `index`.
     private func signed(_ index: Int) -> Int {
-        index < bytes.count && (bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-")) ? index + 1 : index
+        guard index < bytes.count else { return index }
+        return bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") ? index + 1 : index
     }
 
     /// Whether `match`, reading from `start`, succeeds and stops at the end of the text.

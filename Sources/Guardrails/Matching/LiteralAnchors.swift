@@ -225,7 +225,9 @@ extension LiteralAnchors {
             let assertsWordStart: Bool
         }
 
-        var beginning: Beginning { Beginning(starts: starts, isExact: exact != nil, assertsWordStart: assertsWordStart) }
+        var beginning: Beginning {
+            Beginning(starts: starts, isExact: exact != nil, assertsWordStart: assertsWordStart)
+        }
 
         /// The start set of a node that begins like `node` followed by something whose start set is `rest`.
         static func starts(of node: Beginning, before rest: LiteralSet?) -> LiteralSet? {

@@ -286,7 +286,8 @@ struct PrefilterTests {
         // The prefilter scans for a literal's first eight bytes, so literals can share their bytes; a state
         // can also end a literal and, through its fallback, a shorter one.
         let literals: [(id: Int32, bytes: [UInt8])] = [
-            (0, Array("instruct".utf8)), (1, Array("instruct".utf8)), (2, Array("struct".utf8)), (3, Array("falcon".utf8)),
+            (0, Array("instruct".utf8)), (1, Array("instruct".utf8)), (2, Array("struct".utf8)),
+            (3, Array("falcon".utf8)),
         ]
         let automaton = AnchorAutomaton(literals: literals, positional: [1])
         var entered = AnchorAutomaton.EnteredStates()
