@@ -5,7 +5,7 @@ import Yams
 
 @testable import Guardrails
 
-struct ScalarTagTests {
+struct SchemaTagTests {
     /// What the default resolver names `text` as a plain scalar, with the tags rule files do not use
     /// (timestamp, merge, value) read as strings, as ``Yams/Node/schemaTag`` reads them.
     private func defaultTag(_ text: String) -> Yams.Tag.Name {
