@@ -37,6 +37,10 @@ public struct CheckOptions: Sendable {
     /// The option values by key. The loader has already rejected keys the check does not declare
     /// and values of the wrong ``OptionDescription/Kind``.
     public let values: [String: OptionValue]
+    /// Which copy of the built-in checks' compiled patterns the check uses: policies of different
+    /// replicas share none, so threads that each evaluate their own replica do not contend on the
+    /// patterns' reference counts (see ``PolicyLoader/replica``). Checks that compile nothing ignore it.
+    package var replica = 0
 
     /// Creates options, as the loader does for each rule.
     public init(ruleID: String, values: [String: OptionValue] = [:], matchLimits: MatchLimits = .default) {

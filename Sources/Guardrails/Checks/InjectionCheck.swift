@@ -82,6 +82,8 @@ public struct InjectionCheck: Check {
     public let sensitivity: Sensitivity
     /// Families reported.
     public let enabledFamilies: Set<String>
+    /// The signals of the check's replica of the built-in patterns (see ``CheckOptions/replica``).
+    private let signals: [Signal]
 
     public init(options: CheckOptions) throws(CheckOptionsError) {
         let name = try options.string("sensitivity") ?? "medium"
@@ -90,22 +92,23 @@ public struct InjectionCheck: Check {
         }
         self.sensitivity = sensitivity
         self.enabledFamilies = Set(try options.choices("families", among: Self.families) ?? Self.families)
+        self.signals = Self.signals(options.replica)
     }
 
     /// Every pattern the check runs on every text, for the policy's prefilter. The signals' forms for text
     /// whose spaced letters were joined are compiled the first time a text needs them, and share the
     /// literals, and so the anchor pass, of the signals. The encoded-blob patterns have no literals and run
     /// only inside the runs of characters a blob is written with, which the check finds itself.
-    public var patterns: [Pattern] { Self.signals.map(\.pattern.pattern) }
+    public var patterns: [Pattern] { signals.map(\.pattern.pattern) }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var hits: [(family: String, weight: Double, span: Span)] = []
-        try Self.score(subject.text, scratch: subject.scratch) { family, weight, span in
+        try score(subject.text, scratch: subject.scratch) { family, weight, span in
             hits.append((family, weight, span))
         }
         for blob in try Self.encodedBlobs(in: subject.text, scratch: subject.scratch) {
             var decodedScore = 0.0
-            try Self.score(blob.decoded, scratch: subject.scratch) { _, weight, _ in decodedScore += weight }
+            try score(blob.decoded, scratch: subject.scratch) { _, weight, _ in decodedScore += weight }
             if decodedScore >= Sensitivity.low.threshold * 0.7 { hits.append(("encoded", decodedScore, blob.span)) }
         }
         let total = Self.total(of: hits.map { ($0.family, $0.weight) })
@@ -138,14 +141,15 @@ public struct InjectionCheck: Check {
 
     /// Calls `hit` for each phrasing found in `text` (each signal once, at its first match), with spans in
     /// `text`'s own offsets. Signals run on the normalized views of the text (see ``TolerantPattern``).
-    static func score(_ text: String, scratch: MatchScratch, _ hit: (String, Double, Span) -> Void) throws {
+    func score(_ text: String, scratch: MatchScratch, _ hit: (String, Double, Span) -> Void) throws {
         let views = NormalizedViews.of(text, cachedIn: scratch)
         // By index: a loop over the signals copies, and so retains and releases, each one for every text.
         for index in signals.indices {
             guard let (span, matched) = try signals[index].pattern.firstMatch(in: views, scratch: scratch) else {
                 continue
             }
-            let family = isObfuscated(span.text(in: text), normalized: matched) ? "obfuscation" : signals[index].family
+            let obfuscated = Self.isObfuscated(span.text(in: text), normalized: matched)
+            let family = obfuscated ? "obfuscation" : signals[index].family
             hit(family, signals[index].weight, span)
         }
     }
@@ -193,7 +197,7 @@ public struct InjectionCheck: Check {
     // MARK: - Signals
 
     /// Written for the normalized text: lower case, accents folded (é → e, ß → s), leetspeak read.
-    static let signals: [Signal] = {
+    private static let signals = PerReplica { () -> [Signal] in
         let verb = #"(?:ignore|ignoring|disregard|disregarding|forget|forgetting|skip|bypass|override|overwrite|overrule|drop|abandon|discard|neglect|omit|set\s+aside|throw\s+out|pay\s+no\s+attention\s+to|do\s+not\s+(?:follow|obey|listen\s+to)|don'?t\s+(?:follow|obey|listen\s+to)|stop\s+(?:following|obeying)|no\s+longer\s+(?:follow|obey))"#
         let scope = #"(?:all|any|every|whatever|previous|prior|above|earlier|preceding|foregoing|former|original|initial|your|system|developer|safety|these|those|the\s+(?:above|previous|prior|earlier|preceding|original|initial|system))"#
         let noun = #"(?:instructions?|directions?|directives?|rules?|guidelines?|prompts?|commands?|orders?|constraints?|restrictions?|programming|polic(?:y|ies)|guardrails?|safeguards?|limitations?|training|context|guidance|conditioning|alignment|configuration|setup|persona|principles|ethics|values|programming)"#
@@ -250,5 +254,5 @@ public struct InjectionCheck: Check {
         ]
         let patterns = TolerantPattern.compiling(table.map { $0.2 })
         return zip(table, patterns).map { Signal(family: $0.0.0, weight: $0.0.1, pattern: $0.1) }
-    }()
+    }
 }

@@ -128,7 +128,7 @@ public struct PIICheck: Check {
         self.allowedValues = values
         self.allowedPatterns = patterns
         let enabled = Set(self.entities)
-        self.recognizers = Self.allRecognizers.filter { enabled.contains($0.entity) }
+        self.recognizers = Self.allRecognizers(options.replica).filter { enabled.contains($0.entity) }
     }
 
     /// Every pattern the check runs, for the policy's prefilter.
@@ -262,7 +262,10 @@ extension PIICheck {
         .krRRN: ["주민등록번호", "주민번호", "resident registration", "rrn"],
     ]
 
-    static let allRecognizers = Recognizer.compiling([
+    /// The recognizers, compiled once per replica of the built-in patterns (see ``CheckOptions/replica``).
+    static let allRecognizers = PerReplica { Recognizer.compiling(definitions) }
+
+    private static let definitions: [Recognizer.Definition] = [
         .init(
             .email, #"(?<![\w.%+-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,62}[A-Za-z0-9])?@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])"#,
             "email address"
@@ -377,7 +380,7 @@ extension PIICheck {
             // Numbers issued since October 2020 have no check digit: without one, only with a dash and context.
             return Checksums.koreanRRN(digits) ? 0.8 : (value.contains("-") ? 0.3 : nil)
         },
-    ])
+    ]
 
     private static let dateOrSSNShape = try! Pattern(#"^(?:\d{1,4}([/.\-])\d{1,2}\1\d{2,4}(?:$|\s)|\d{3}-\d{2}-\d{4}$)"#)
 

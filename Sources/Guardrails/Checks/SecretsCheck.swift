@@ -77,7 +77,8 @@ public struct SecretsCheck: Check {
         self.enabledKinds = kinds
         self.entropyThreshold = try options.number("entropy_threshold") ?? 3.5
         let threshold = entropyThreshold
-        self.detectors = Self.makeDetectors(entropyThreshold: threshold).filter { kinds.contains($0.kind) }
+        self.detectors = Self.makeDetectors(entropyThreshold: threshold, replica: options.replica)
+            .filter { kinds.contains($0.kind) }
     }
 
     /// Every pattern the check runs, for the policy's prefilter.
@@ -100,21 +101,24 @@ public struct SecretsCheck: Check {
         findings.append(contentsOf: kept.sorted { $0.span < $1.span })
     }
 
-    /// The detectors' patterns, compiled once per process: each rule builds its detectors (the entropy
-    /// threshold is the rule's), and compiling the patterns again for a policy's second secrets rule was a
-    /// millisecond of its first load.
-    private static let patternCache = Mutex<[String: Pattern]>([:])
+    /// The detectors' patterns by replica, compiled once per process and replica: each rule builds its
+    /// detectors (the entropy threshold is the rule's), and compiling the patterns again for a policy's
+    /// second secrets rule was a millisecond of its first load.
+    private static let patternCache = Mutex<[Int: [String: Pattern]]>([:])
 
-    /// The patterns of `sources`, those not compiled before compiled together.
-    private static func compiled(_ sources: [String]) -> [Pattern] {
-        patternCache.withLock { cache in
-            let missing = sources.filter { cache[$0] == nil }
-            for (source, pattern) in zip(missing, BuiltInPatterns.compile(missing)) { cache[source] = pattern }
-            return sources.map { cache[$0]! }
+    /// The patterns of `sources` in `replica` (see ``CheckOptions/replica``), those not compiled before
+    /// compiled together.
+    private static func compiled(_ sources: [String], replica: Int) -> [Pattern] {
+        patternCache.withLock { caches in
+            let missing = sources.filter { caches[replica]?[$0] == nil }
+            for (source, pattern) in zip(missing, BuiltInPatterns.compile(missing)) {
+                caches[replica, default: [:]][source] = pattern
+            }
+            return sources.map { caches[replica]![$0]! }
         }
     }
 
-    private static func makeDetectors(entropyThreshold: Double) -> [Detector] {
+    private static func makeDetectors(entropyThreshold: Double, replica: Int) -> [Detector] {
         func detector(_ kind: String, _ pattern: String, _ message: String, validate: @escaping @Sendable (Substring) -> Bool = { _ in true })
             -> Detector.Definition
         {
@@ -162,7 +166,7 @@ public struct SecretsCheck: Check {
                 return mixesClasses && Checksums.entropy(value) >= entropyThreshold
             },
         ]
-        return zip(definitions, compiled(definitions.map(\.source))).map { definition, pattern in
+        return zip(definitions, compiled(definitions.map(\.source), replica: replica)).map { definition, pattern in
             Detector(
                 kind: definition.kind, pattern: pattern, message: definition.message, validate: definition.validate)
         }

@@ -52,7 +52,7 @@ public struct ToxicityCheck: Check {
     public init(options: CheckOptions) throws(CheckOptionsError) {
         let kinds = try options.choices("kinds", among: Self.kinds) ?? Self.kinds
         enabledKinds = kinds
-        signals = Self.allSignals.filter { kinds.contains($0.kind) }
+        signals = Self.allSignals(options.replica).filter { kinds.contains($0.kind) }
     }
 
     /// Every pattern the check runs on every text, for the policy's prefilter. The signals' forms for text
@@ -81,7 +81,7 @@ public struct ToxicityCheck: Check {
 
     // MARK: - Lexicons (written for normalized text: lower case, accents folded, leetspeak read)
 
-    private static let allSignals: [Signal] = {
+    private static let allSignals = PerReplica { () -> [Signal] in
         let start = #"(?<![a-z0-9])"#
         let end = #"(?![a-z0-9])"#
         let you = #"(?:you|u|ya|ye|yall|you\s+all|you\s+guys)"#
@@ -114,5 +114,5 @@ public struct ToxicityCheck: Check {
         ]
         let patterns = TolerantPattern.compiling(table.map { $0.1 })
         return zip(table, patterns).map { Signal(kind: $0.0.0, pattern: $0.1) }
-    }()
+    }
 }

@@ -19,6 +19,11 @@ public struct PolicyLoader: Sendable {
     public var registry: CheckRegistry
     /// Where `hash_key_env` is looked up. Defaults to the process environment.
     public var environment: [String: String]
+    /// The copy of the built-in checks' compiled patterns the policy's checks use. Built-in patterns are
+    /// compiled once per process and replica; threads evaluating one policy all retain and release the
+    /// same pattern objects, which slows them down. `guardrails filter` loads a replica per job on long
+    /// inputs: two jobs with replicas ran about 5% faster.
+    package var replica = 0
 
     /// Creates a loader.
     public init(registry: CheckRegistry = .builtIn, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -92,9 +97,19 @@ extension Policy {
         registry: CheckRegistry = .builtIn,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(PolicyLoadError) -> Policy {
+        try bundledDefault(registry: registry, environment: environment, replica: 0)
+    }
+
+    /// The bundled default policy, its checks using the given replica of the built-in patterns.
+    package static func bundledDefault(
+        registry: CheckRegistry = .builtIn,
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        replica: Int
+    ) throws(PolicyLoadError) -> Policy {
         let yaml = String(decoding: PackageResources.default_yaml, as: UTF8.self)
-        return try PolicyLoader(registry: registry, environment: environment)
-            .load(yaml: yaml, fileName: Self.bundledDefaultName)
+        var loader = PolicyLoader(registry: registry, environment: environment)
+        loader.replica = replica
+        return try loader.load(yaml: yaml, fileName: Self.bundledDefaultName)
     }
 
     /// The name diagnostics and `--explain` use for the bundled default policy.
@@ -395,8 +410,9 @@ private struct LoadSession {
         guard isValid else { return nil }
         let check: any Check
         do {
-            check = try checkType.init(
-                options: CheckOptions(ruleID: parsed.id ?? "", values: values, matchLimits: settings.matchLimits))
+            var options = CheckOptions(ruleID: parsed.id ?? "", values: values, matchLimits: settings.matchLimits)
+            options.replica = loader.replica
+            check = try checkType.init(options: options)
         } catch {
             parser.report(diagnostic(for: error, nodes: nodes, parsed: parsed, parser: parser))
             return nil

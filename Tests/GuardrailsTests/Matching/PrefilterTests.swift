@@ -373,7 +373,7 @@ extension PrefilterTests {
             "192.168.", "255", "(415) ", "555-0132", "078-05-1120", "4111 1111 1111 1111", "x", "\n",
             "GB82 WEST 1234 5698 7654 32", "DE89370400440532013000", "GB82WEST12345698765432",
         ]
-        let patterns = PIICheck.allRecognizers.map(\.pattern)
+        let patterns = PIICheck.allRecognizers(0).map(\.pattern)
             .filter { $0.anchors.windowLiterals.contains { $0.count == 1 && LiteralAnchors.Node.isDigit($0[0]) } }
         #expect(patterns.count >= 6)
         // They are tried in windows (or ruled out, or tried at a prefix), never over the whole text: the digits'
