@@ -84,8 +84,10 @@ struct FilterCommand: ParsableCommand {
         let policy = try PolicyResolution.load(path: policy)
         let output = OutputBuffer(fileDescriptor: STDOUT_FILENO)
         let errors = OutputBuffer(fileDescriptor: STDERR_FILENO)
-        let filter = Filter(
+        var filter = Filter(
             policy: policy, direction: direction.direction, explain: explain, quiet: quiet, output: output, errors: errors)
+        let path = self.policy
+        filter.loadReplica = { PolicyResolution.loadReplica($0, path: path) }
         let input = LineReader(fileDescriptor: STDIN_FILENO)
         let status: ExitStatus
         switch format {

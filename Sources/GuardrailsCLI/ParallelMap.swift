@@ -5,13 +5,16 @@ import Synchronization
 
 /// Maps indices to values on several threads, keeping the results in index order.
 enum ParallelMap {
-    /// `transform(0) … transform(count - 1)` on up to `jobs` threads; workers take the next index as they
-    /// finish one, so uneven items balance out.
-    static func map<Value: Sendable>(_ count: Int, jobs: Int, _ transform: @Sendable (Int) -> Value) -> [Value] {
-        guard jobs > 1, count > 1 else { return (0..<count).map(transform) }
+    /// `transform(worker, 0) … transform(worker, count - 1)` on up to `jobs` threads, `worker` being the
+    /// number (below `jobs`) of the thread that runs it; workers take the next index as they finish one,
+    /// so uneven items balance out.
+    static func map<Value: Sendable>(
+        _ count: Int, jobs: Int, _ transform: @Sendable (_ worker: Int, _ index: Int) -> Value
+    ) -> [Value] {
+        guard jobs > 1, count > 1 else { return (0..<count).map { transform(0, $0) } }
         let slots = Slots<Value>(count: count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { _ in
-            while let index = slots.claim() { slots.store(transform(index), at: index) }
+        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
+            while let index = slots.claim() { slots.store(transform(worker, index), at: index) }
         }
         return slots.values()
     }

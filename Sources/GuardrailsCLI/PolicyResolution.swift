@@ -7,6 +7,16 @@ import GuardrailsOps
 
 /// Loads the policy a command names, printing diagnostics the way a compiler does.
 enum PolicyResolution {
+    /// Replica `replica` of the policy at `path` (the bundled default when `nil`), whose built-in checks
+    /// share no compiled patterns with other replicas' (see `PolicyLoader.replica`); `nil` when it does not
+    /// load, which only a file changed since the first load can cause.
+    static func loadReplica(_ replica: Int, path: String?) -> Policy? {
+        guard let path else { return try? Policy.bundledDefault(replica: replica) }
+        var loader = PolicyLoader(registry: .operations)
+        loader.replica = replica
+        return try? loader.load(contentsOf: URL(filePath: path))
+    }
+
     static func load(path: String?) throws -> Policy {
         do {
             guard let path else { return try Policy.bundledDefault() }
