@@ -21,6 +21,16 @@ struct CLIResult {
 
 /// Runs the `guardrails` executable built next to the test bundle, end to end through real files.
 enum CLIRunner {
+    /// Calls `body` with the URL of `yaml` written to a file `name` in a fresh temporary folder, removed after.
+    static func withPolicyFile<T>(_ yaml: String, named name: String = "policy.yaml", _ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "guardrails-policy-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let policy = directory.appending(path: name)
+        try yaml.write(to: policy, atomically: true, encoding: .utf8)
+        return try body(policy)
+    }
+
     static let packageRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 

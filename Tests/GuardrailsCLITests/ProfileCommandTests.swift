@@ -6,11 +6,8 @@ import Testing
 /// `guardrails profile`: per-rule costs on the user's own records.
 struct ProfileCommandTests {
     private func withPolicy(_ body: (URL) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "guardrails-profile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let policy = directory.appending(path: "p.yaml")
-        try """
+        try CLIRunner.withPolicyFile(
+            """
             policy: p
             input:
               - id: tickets
@@ -26,8 +23,7 @@ struct ProfileCommandTests {
                 check: pii
                 entities: [email]
                 action: redact
-            """.write(to: policy, atomically: true, encoding: .utf8)
-        try body(policy)
+            """, named: "p.yaml", body)
     }
 
     @Test func reportsEveryRuleWithItsCallsCandidatesAndFindings() throws {
