@@ -11,16 +11,12 @@ enum PolicyResolution {
     /// share no compiled patterns with other replicas' (see `PolicyLoader.replica`); `nil` when it does not
     /// load, which only a file changed since the first load can cause.
     static func loadReplica(_ replica: Int, path: String?) -> Policy? {
-        guard let path else { return try? Policy.bundledDefault(replica: replica) }
-        var loader = PolicyLoader(registry: .operations)
-        loader.replica = replica
-        return try? loader.load(contentsOf: URL(filePath: path))
+        try? policy(at: path, replica: replica)
     }
 
     static func load(path: String?) throws -> Policy {
         do {
-            guard let path else { return try Policy.bundledDefault() }
-            return try PolicyLoader(registry: .operations).load(contentsOf: URL(filePath: path))
+            return try policy(at: path, replica: 0)
         } catch {
             let errors = OutputBuffer(fileDescriptor: STDERR_FILENO)
             errors.write(DiagnosticRenderer.render(error.diagnostics))
@@ -29,5 +25,13 @@ enum PolicyResolution {
             errors.flush()
             throw ExitCode(ExitStatus.error.rawValue)
         }
+    }
+
+    /// The policy at `path`, or the bundled default when `nil`, with the given replica of the built-in patterns.
+    private static func policy(at path: String?, replica: Int) throws(PolicyLoadError) -> Policy {
+        guard let path else { return try Policy.bundledDefault(replica: replica) }
+        var loader = PolicyLoader(registry: .operations)
+        loader.replica = replica
+        return try loader.load(contentsOf: URL(filePath: path))
     }
 }
