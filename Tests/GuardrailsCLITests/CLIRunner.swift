@@ -21,14 +21,21 @@ struct CLIResult {
 
 /// Runs the `guardrails` executable built next to the test bundle, end to end through real files.
 enum CLIRunner {
-    /// Calls `body` with the URL of `yaml` written to a file `name` in a fresh temporary folder, removed after.
-    static func withPolicyFile<T>(_ yaml: String, named name: String = "policy.yaml", _ body: (URL) throws -> T) throws -> T {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "guardrails-policy-\(UUID().uuidString)")
+    /// Calls `body` with a fresh temporary folder, removed after.
+    static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appending(path: "guardrails-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let policy = directory.appending(path: name)
-        try yaml.write(to: policy, atomically: true, encoding: .utf8)
-        return try body(policy)
+        return try body(directory)
+    }
+
+    /// Calls `body` with the URL of `yaml` written to a file `name` in a fresh temporary folder, removed after.
+    static func withPolicyFile<T>(_ yaml: String, named name: String = "policy.yaml", _ body: (URL) throws -> T) throws -> T {
+        try withTemporaryDirectory { directory in
+            let policy = directory.appending(path: name)
+            try yaml.write(to: policy, atomically: true, encoding: .utf8)
+            return try body(policy)
+        }
     }
 
     static let packageRoot = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -54,12 +61,11 @@ enum CLIRunner {
     static func run(
         _ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], executable: String = "guardrails"
     ) throws -> CLIResult {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "guardrails-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let input = directory.appending(path: "stdin")
-        try stdin.write(to: input)
-        return try run(arguments, stdinFile: input, environment: environment, executable: executable)
+        try withTemporaryDirectory { directory in
+            let input = directory.appending(path: "stdin")
+            try stdin.write(to: input)
+            return try run(arguments, stdinFile: input, environment: environment, executable: executable)
+        }
     }
 
     /// Runs `executable arguments…` reading standard input from a file, writing output to files.

@@ -16,27 +16,25 @@ struct FilterReplicaTests {
     /// The JSON Lines output of `input`, filtered on `jobs` jobs with replicas from `loadReplica`,
     /// from the first byte on.
     private func filter(_ input: String, jobs: Int, _ loadReplica: @escaping (Int) -> Policy?) throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-            .appending(path: "guardrails-replica-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let inputPath = directory.appending(path: "in").path(percentEncoded: false)
-        let outputPath = directory.appending(path: "out").path(percentEncoded: false)
-        try input.write(toFile: inputPath, atomically: true, encoding: .utf8)
-        let inputFD = open(inputPath, O_RDONLY)
-        let outputFD = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let errorFD = open("/dev/null", O_WRONLY)
-        defer { close(inputFD); close(errorFD) }
-        let output = OutputBuffer(fileDescriptor: outputFD)
-        var filter = Filter(
-            policy: try Policy.bundledDefault(), direction: .input, explain: false, quiet: true, output: output,
-            errors: OutputBuffer(fileDescriptor: errorFD))
-        filter.loadReplica = loadReplica
-        filter.bytesBeforeReplicas = 0
-        _ = filter.runJSONLines(LineReader(fileDescriptor: inputFD), jobs: jobs)
-        output.flush()
-        close(outputFD)
-        return try String(contentsOfFile: outputPath, encoding: .utf8)
+        try CLIRunner.withTemporaryDirectory { directory in
+            let inputPath = directory.appending(path: "in").path(percentEncoded: false)
+            let outputPath = directory.appending(path: "out").path(percentEncoded: false)
+            try input.write(toFile: inputPath, atomically: true, encoding: .utf8)
+            let inputFD = open(inputPath, O_RDONLY)
+            let outputFD = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+            let errorFD = open("/dev/null", O_WRONLY)
+            defer { close(inputFD); close(errorFD) }
+            let output = OutputBuffer(fileDescriptor: outputFD)
+            var filter = Filter(
+                policy: try Policy.bundledDefault(), direction: .input, explain: false, quiet: true, output: output,
+                errors: OutputBuffer(fileDescriptor: errorFD))
+            filter.loadReplica = loadReplica
+            filter.bytesBeforeReplicas = 0
+            _ = filter.runJSONLines(LineReader(fileDescriptor: inputFD), jobs: jobs)
+            output.flush()
+            close(outputFD)
+            return try String(contentsOfFile: outputPath, encoding: .utf8)
+        }
     }
 
     /// Enough records, and long enough, that every job evaluates some of them.
