@@ -135,27 +135,13 @@ public struct PIICheck: Check {
     public var patterns: [Pattern] { recognizers.map(\.pattern) + [Self.ibanShape] + allowedPatterns }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
-        var candidates: [Finding] = []
-        let text = subject.text
-        // Read into locals: a closure that reads them from `self` copies the whole check for each pattern.
-        let contextWords = contextWords
-        let minimumConfidence = minimumConfidence
-        for recognizer in recognizers {
-            try recognizer.pattern.forEachMatch(in: subject) { span in
-                let value = span.text(in: text)
-                guard var confidence = recognizer.validate(value) else { return }
-                if !recognizer.ignoresContext {
-                    if contextWords[recognizer.entity]?.appear(near: span, in: text) == true { confidence += 0.3 }
-                    if Self.lookAlikeWords.appear(near: span, in: text, window: 24) { confidence -= 0.4 }
-                }
-                confidence = min(confidence, 1)
-                guard confidence >= minimumConfidence else { return }
-                candidates.append(
-                    Finding(
-                        category: "pii.\(recognizer.entity.rawValue)", span: span, message: recognizer.message,
-                        confidence: confidence))
-            }
+        var weighing = Weighing(
+            text: subject.text, recognizers: recognizers, contextWords: contextWords, minimumConfidence: minimumConfidence)
+        for index in recognizers.indices {
+            try recognizers[index].pattern.forEachMatch(in: subject) { weighing.consider($0, from: index) }
         }
+        let text = subject.text
+        var candidates = weighing.candidates
         guard !candidates.isEmpty else { return }
         // Digits inside something shaped like an IBAN (even one with a bad checksum) are not phone or card numbers.
         var ibanShaped: [Span] = []
@@ -180,6 +166,34 @@ public struct PIICheck: Check {
         }
         for finding in kept where try !isAllowed(finding.span.text(in: text), subject: subject) {
             findings.append(finding)
+        }
+    }
+
+    /// Weighs one evaluation's matches into candidates.
+    ///
+    /// The closure of each recognizer's scan captures it as a variable, which is passed by address: when it
+    /// captured these values as constants, each was retained and released for every recognizer and text.
+    private struct Weighing {
+        let text: String
+        let recognizers: [Recognizer]
+        let contextWords: [Entity: ContextWords]
+        let minimumConfidence: Double
+        var candidates: [Finding] = []
+
+        /// Adds the match at `span` of recognizer `index` when it is valid and confident enough.
+        mutating func consider(_ span: Span, from index: Int) {
+            let recognizer = recognizers[index]
+            guard var confidence = recognizer.validate(span.text(in: text)) else { return }
+            if !recognizer.ignoresContext {
+                if contextWords[recognizer.entity]?.appear(near: span, in: text) == true { confidence += 0.3 }
+                if PIICheck.lookAlikeWords.appear(near: span, in: text, window: 24) { confidence -= 0.4 }
+            }
+            confidence = min(confidence, 1)
+            guard confidence >= minimumConfidence else { return }
+            candidates.append(
+                Finding(
+                    category: "pii.\(recognizer.entity.rawValue)", span: span, message: recognizer.message,
+                    confidence: confidence))
         }
     }
 
