@@ -85,20 +85,34 @@ public struct SecretsCheck: Check {
     public var patterns: [Pattern] { detectors.map(\.pattern) }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
-        var candidates: [Finding] = []
-        let text = subject.text  // a closure that reads it from `subject` copies the subject for each pattern
-        for detector in detectors {
-            try detector.pattern.forEachMatch(in: subject) { span in
-                guard detector.validate(span.text(in: text)) else { return }
-                candidates.append(Finding(category: "secret.\(detector.kind)", span: span, message: detector.message))
-            }
+        var validating = Validating(text: subject.text, detectors: detectors)
+        for index in detectors.indices {
+            try detectors[index].pattern.forEachMatch(in: subject) { validating.consider($0, from: index) }
         }
+        let candidates = validating.candidates
         // Vendor kinds come first in `detectors`, so where spans overlap the specific kind wins.
         var kept: [Finding] = []
         for candidate in candidates where !kept.contains(where: { $0.span.overlaps(candidate.span) }) {
             kept.append(candidate)
         }
         findings.append(contentsOf: kept.sorted { $0.span < $1.span })
+    }
+
+    /// Validates one evaluation's matches into candidates.
+    ///
+    /// The closure of each detector's scan captures it as a variable, which is passed by address: when it
+    /// captured these values as constants, each was retained and released for every detector and text.
+    private struct Validating {
+        let text: String
+        let detectors: [Detector]
+        var candidates: [Finding] = []
+
+        /// Adds the match at `span` of detector `index` when its validator accepts it.
+        mutating func consider(_ span: Span, from index: Int) {
+            let detector = detectors[index]
+            guard detector.validate(span.text(in: text)) else { return }
+            candidates.append(Finding(category: "secret.\(detector.kind)", span: span, message: detector.message))
+        }
     }
 
     /// The detectors' patterns by replica, compiled once per process and replica: each rule builds its
