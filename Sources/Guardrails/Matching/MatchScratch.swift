@@ -30,6 +30,8 @@ final class MatchScratch {
     @exclusivity(unchecked) private var views: NormalizedViews?
     /// The policy's prefilter; `nil` runs every pattern on every text.
     let prefilter: Prefilter?
+    /// ``prefilter``, lent without a reference count to each pattern's run: the scratch holds it for life.
+    private let prefilterReference: Unmanaged<Prefilter>?
     /// Counts of pattern runs, for profiles.
     @exclusivity(unchecked) var statistics = MatchStatistics()
     /// Anchor scans of recent texts. Each entry keeps its text alive, so its bytes' address identifies it.
@@ -39,6 +41,7 @@ final class MatchScratch {
 
     init(prefilter: Prefilter? = nil) {
         self.prefilter = prefilter
+        self.prefilterReference = prefilter.map(Unmanaged.passUnretained)
         if prefilter != nil {
             candidates.reserveCapacity(64)
             scans.reserveCapacity(4)
@@ -67,9 +70,11 @@ final class MatchScratch {
     func matchStarts(
         of pattern: Pattern, in text: String, _ utf8: UnsafeBufferPointer<UInt8>
     ) -> Prefilter.Candidates? {
-        guard utf8.count >= Prefilter.minimumTextLength, let prefilter else { return nil }
-        return unretainedAnchorScan(of: text, utf8, prefilter)._withUnsafeGuaranteedRef { scan in
-            prefilter.candidates(for: pattern, in: scan, text: utf8, into: &candidates)
+        guard utf8.count >= Prefilter.minimumTextLength, let prefilterReference else { return nil }
+        return prefilterReference._withUnsafeGuaranteedRef { prefilter in
+            unretainedAnchorScan(of: text, utf8, prefilter)._withUnsafeGuaranteedRef { scan in
+                prefilter.candidates(for: pattern, in: scan, text: utf8, into: &candidates)
+            }
         }
     }
 
