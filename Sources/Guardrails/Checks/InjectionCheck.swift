@@ -143,11 +143,14 @@ public struct InjectionCheck: Check {
     /// `text`'s own offsets. Signals run on the normalized views of the text (see ``TolerantPattern``).
     func score(_ text: String, scratch: MatchScratch, _ hit: (String, Double, Span) -> Void) throws {
         let views = NormalizedViews.of(text, cachedIn: scratch)
+        let normalized = views.normalized
+        let joined = views.joined
         // By index: a loop over the signals copies, and so retains and releases, each one for every text.
         for index in signals.indices {
-            guard let (span, matched) = try signals[index].pattern.firstMatch(in: views, scratch: scratch) else {
-                continue
-            }
+            guard
+                let (span, matched) = try signals[index].pattern.firstMatch(
+                    in: normalized, joined: joined, scratch: scratch)
+            else { continue }
             let obfuscated = Self.isObfuscated(span.text(in: text), normalized: matched)
             let family = obfuscated ? "obfuscation" : signals[index].family
             hit(family, signals[index].weight, span)

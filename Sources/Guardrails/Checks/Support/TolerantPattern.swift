@@ -36,15 +36,21 @@ struct TolerantPattern: Sendable {
     }
 
     /// Calls `body` with the original-text span and the normalized text of each match: first in the
-    /// normalized view, then in the joined view for matches that do not overlap those.
-    func forEachMatch(in views: NormalizedViews, scratch: MatchScratch, _ body: (Span, Substring) -> Void) throws {
+    /// `normalized` view, then in the `joined` view (see ``NormalizedViews``) for matches that do not
+    /// overlap those.
+    ///
+    /// The views are values a check reads out of its ``NormalizedViews`` once per text: read from the object
+    /// for each pattern, their text was retained and released for each pattern of a lexicon.
+    func forEachMatch(
+        in normalized: NormalizedText, joined: NormalizedText?, scratch: MatchScratch, _ body: (Span, Substring) -> Void
+    ) throws {
         var spans: [Span] = []
-        try pattern.forEachMatch(in: views.normalized.text, scratch: scratch) { match in
-            let span = views.normalized.originalSpan(of: match)
+        try pattern.forEachMatch(in: normalized.text, scratch: scratch) { match in
+            let span = normalized.originalSpan(of: match)
             spans.append(span)
-            body(span, match.text(in: views.normalized.text))
+            body(span, match.text(in: normalized.text))
         }
-        guard let joined = views.joined else { return }
+        guard let joined else { return }
         try touchingWords.forEachMatch(in: joined.text, scratch: scratch) { match in
             let span = joined.originalSpan(of: match)
             guard !spans.contains(where: { $0.overlaps(span) }) else { return }
@@ -52,12 +58,14 @@ struct TolerantPattern: Sendable {
         }
     }
 
-    /// The first match, preferring the normalized view.
-    func firstMatch(in views: NormalizedViews, scratch: MatchScratch) throws -> (span: Span, matched: Substring)? {
-        if let match = try pattern.firstMatch(in: views.normalized.text, scratch: scratch) {
-            return (views.normalized.originalSpan(of: match), match.text(in: views.normalized.text))
+    /// The first match, preferring the `normalized` view to the `joined` one.
+    func firstMatch(
+        in normalized: NormalizedText, joined: NormalizedText?, scratch: MatchScratch
+    ) throws -> (span: Span, matched: Substring)? {
+        if let match = try pattern.firstMatch(in: normalized.text, scratch: scratch) {
+            return (normalized.originalSpan(of: match), match.text(in: normalized.text))
         }
-        if let joined = views.joined, let match = try touchingWords.firstMatch(in: joined.text, scratch: scratch) {
+        if let joined, let match = try touchingWords.firstMatch(in: joined.text, scratch: scratch) {
             return (joined.originalSpan(of: match), match.text(in: joined.text))
         }
         return nil
