@@ -59,24 +59,44 @@ final class AnchorScan {
         hasBeyondASCIIFolds = beyondASCIIFolds.contains(where: present.contains(literal:))
     }
 
-    /// The chains of occurrences, built from the endings on first use: many texts admit no pattern that
-    /// needs them.
-    func chains(_ automaton: AnchorAutomaton, literalCount: Int) -> Chains {
-        if !hasChains {
-            automaton.chain(endings, count: endingCount, literalCount: literalCount, into: &chains)
-            hasChains = true
-        }
-        return chains
+    /// Builds the chains of occurrences from the endings, the first time a pattern of the text asks: many
+    /// texts admit no pattern that needs them.
+    func buildChains(_ automaton: AnchorAutomaton, literalCount: Int) {
+        guard !hasChains else { return }
+        automaton.chain(endings, count: endingCount, literalCount: literalCount, into: &chains)
+        hasChains = true
     }
 
-    /// The starts of the searched byte in `slot`, found by `search` (which appends them) the first time.
-    func searched(_ slot: Int, _ search: (inout [Int32]) -> Void) -> [Int32] {
+    /// Appends the start of each occurrence of positional literal `id`, last first, only those at a word
+    /// start if `atWordStart`; ``buildChains(_:literalCount:)`` must have run for this text.
+    ///
+    /// The chains are read in place: handing them out copied three arrays, a reference count each, for
+    /// each pattern and text.
+    func appendOccurrences(
+        of id: Int32, atWordStart: Bool, in text: UnsafeBufferPointer<UInt8>, to offsets: inout [Int]
+    ) {
+        var occurrence = chains.last[Int(id)]
+        while occurrence >= 0 {
+            let start = Int(chains.occurrences[Int(occurrence)].start)
+            occurrence = chains.previous[Int(occurrence)]
+            if Prefilter.mayStart(at: start, atWordStart: atWordStart, in: text) { offsets.append(start) }
+        }
+    }
+
+    /// Appends the starts of the searched `byte` in `slot`, only those at a word start if `atWordStart`:
+    /// the byte's starts are found the first time a pattern of the text asks, and read in place.
+    func appendSearched(
+        _ slot: Int, byte: UInt8, atWordStart: Bool, in text: UnsafeBufferPointer<UInt8>, to offsets: inout [Int]
+    ) {
         if !isSearched[slot] {
             searchedStarts[slot].removeAll(keepingCapacity: true)
-            search(&searchedStarts[slot])
+            Prefilter.appendStarts(of: byte, in: text, to: &searchedStarts[slot])
             isSearched[slot] = true
         }
-        return searchedStarts[slot]
+        for index in searchedStarts[slot].indices {
+            let start = Int(searchedStarts[slot][index])
+            if Prefilter.mayStart(at: start, atWordStart: atWordStart, in: text) { offsets.append(start) }
+        }
     }
 
     /// Whether the buffers grew past what is worth keeping for the next text (a megabyte of text needs

@@ -27,6 +27,9 @@ public struct Pattern: Sendable {
         let windowIDs: [Int32]
         let anchorSet: LiteralIDSet
         let filter: BranchFilter
+        let minimumDigits: Int
+        let foldsBeyondASCII: Bool
+        let windowReach: Int
         let code: CompiledCode
 
         init(source: String, options: Options, limits: MatchLimits) throws(PatternError) {
@@ -42,6 +45,9 @@ public struct Pattern: Sendable {
             self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
             self.anchorSet = LiteralIDSet(anchorIDs)
             self.filter = BranchFilter(anchors.branches)
+            self.minimumDigits = anchors.minimumDigits
+            self.foldsBeyondASCII = anchors.foldsBeyondASCII
+            self.windowReach = anchors.windowReach
         }
     }
 
@@ -67,6 +73,12 @@ public struct Pattern: Sendable {
     var anchorSet: LiteralIDSet { storage.anchorSet }
     /// ``LiteralAnchors/branches`` as literal ids, for the prefilter's test and its candidates.
     var filter: BranchFilter { storage.filter }
+    /// ``LiteralAnchors/minimumDigits``, ``LiteralAnchors/foldsBeyondASCII`` and
+    /// ``LiteralAnchors/windowReach``, kept apart: reading them through ``anchors`` copied the anchors, a
+    /// reference count per array, for each pattern and text.
+    var minimumDigits: Int { storage.minimumDigits }
+    var foldsBeyondASCII: Bool { storage.foldsBeyondASCII }
+    var windowReach: Int { storage.windowReach }
 
     private var code: CompiledCode { storage.code }
 
@@ -139,7 +151,7 @@ public struct Pattern: Sendable {
                         scratch.statistics.skipped += 1
                         return
                     }
-                    let reach = candidates == .windows ? anchors.windowReach : 0
+                    let reach = candidates == .windows ? windowReach : 0
                     fault = scanCandidates(utf8, reach: reach, scratch: scratch, stopAfterFirst: stopAfterFirst, body)
                     return
                 }

@@ -166,9 +166,9 @@ final class Prefilter: Sendable {
     func candidates(
         for pattern: Pattern, in scan: AnchorScan, text: UnsafeBufferPointer<UInt8>, into offsets: inout [Int]
     ) -> Candidates {
-        guard scan.digits >= pattern.anchors.minimumDigits else { return .none }
+        guard scan.digits >= pattern.minimumDigits else { return .none }
         // Caseless k and s also match U+212A and U+017F, which no ASCII literal stands for.
-        if pattern.anchors.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
+        if pattern.foldsBeyondASCII, scan.hasBeyondASCIIFolds { return .anywhere }
         guard pattern.anchorIDs.isEmpty || mayHold(pattern.anchorSet, scan) else { return .none }
         let filter = pattern.filter
         // Groups of admitted branches, as bits; past 64 groups every group counts as admitted.
@@ -181,7 +181,7 @@ final class Prefilter: Sendable {
         guard anyAdmitted else { return .none }
         offsets.removeAll(keepingCapacity: true)
         if filter.isPrefixed {
-            let chains = scan.chains(automaton, literalCount: covered.count * 64)
+            scan.buildChains(automaton, literalCount: covered.count * 64)
             var groups = admitted
             while groups != 0 {
                 let group = groups.trailingZeroBitCount
@@ -190,7 +190,7 @@ final class Prefilter: Sendable {
                 for index in filter.groups[group] {
                     guard
                         collect(
-                            filter.prefixIDs[index], atWordStart: filter.prefixAtWordStart[index], scan, chains, text,
+                            filter.prefixIDs[index], atWordStart: filter.prefixAtWordStart[index], scan, text,
                             into: &offsets)
                     else { return .anywhere }
                 }
@@ -204,13 +204,13 @@ final class Prefilter: Sendable {
         }
         let ids = pattern.windowIDs
         guard !ids.isEmpty else { return .anywhere }
-        let chains = scan.chains(automaton, literalCount: covered.count * 64)
+        scan.buildChains(automaton, literalCount: covered.count * 64)
         for id in ids {
-            guard collect(id, atWordStart: false, scan, chains, text, into: &offsets) else { return .anywhere }
+            guard collect(id, atWordStart: false, scan, text, into: &offsets) else { return .anywhere }
         }
         // Each candidate is a window up to `reach` bytes of text: past a point a scan from the earliest one
         // is cheaper.
-        let reach = pattern.anchors.windowReach
+        let reach = pattern.windowReach
         if offsets.count * max(reach, 16) > text.count * 2 { return .from(max((offsets.min() ?? 0) - reach, 0)) }
         offsets.sort()
         return .windows
@@ -219,32 +219,23 @@ final class Prefilter: Sendable {
     /// Appends the start of every occurrence of literal `id`, only at word starts if `atWordStart`; returns
     /// false when the prefilter does not know where the literal occurs (it was not built with it).
     private func collect(
-        _ id: Int32, atWordStart: Bool, _ scan: AnchorScan, _ chains: AnchorScan.Chains, _ text: UnsafeBufferPointer<UInt8>,
+        _ id: Int32, atWordStart: Bool, _ scan: AnchorScan, _ text: UnsafeBufferPointer<UInt8>,
         into offsets: inout [Int]
     ) -> Bool {
         if positional.contains(literal: id) {
-            var occurrence = chains.last[Int(id)]
-            while occurrence >= 0 {
-                let start = Int(chains.occurrences[Int(occurrence)].start)
-                occurrence = chains.previous[Int(occurrence)]
-                if Self.mayStart(at: start, atWordStart: atWordStart, in: text) { offsets.append(start) }
-            }
+            scan.appendOccurrences(of: id, atWordStart: atWordStart, in: text, to: &offsets)
             return true
         }
         guard Int(id) < searchedSlot.count, searchedSlot[Int(id)] >= 0 else { return false }
         let slot = Int(searchedSlot[Int(id)])
-        let byte = searchedBytes[slot]
-        for start in scan.searched(slot, { Self.appendStarts(of: byte, in: text, to: &$0) })
-        where Self.mayStart(at: Int(start), atWordStart: atWordStart, in: text) {
-            offsets.append(Int(start))
-        }
+        scan.appendSearched(slot, byte: searchedBytes[slot], atWordStart: atWordStart, in: text, to: &offsets)
         return true
     }
 
     /// Whether a match can start at `start`: anywhere, or only where no `a–z` or `0–9` comes before when
     /// `atWordStart`.
     @inline(__always)
-    private static func mayStart(at start: Int, atWordStart: Bool, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func mayStart(at start: Int, atWordStart: Bool, in text: UnsafeBufferPointer<UInt8>) -> Bool {
         !atWordStart || start == 0 || !LiteralAnchors.Node.isAlphanumeric(text[start - 1])
     }
 
