@@ -72,6 +72,8 @@ public struct PIICheck: Check {
     private let contextWords: [Entity: ContextWords]
     private let allowedValues: Set<String>
     private let allowedPatterns: [Pattern]
+    /// ``ibanShapes`` of the check's replica.
+    private let ibanShape: Pattern
 
     public init(options: CheckOptions) throws(CheckOptionsError) {
         var entities: [Entity] = []
@@ -129,10 +131,11 @@ public struct PIICheck: Check {
         self.allowedPatterns = patterns
         let enabled = Set(self.entities)
         self.recognizers = Self.allRecognizers(options.replica).filter { enabled.contains($0.entity) }
+        self.ibanShape = Self.ibanShapes(options.replica)
     }
 
     /// Every pattern the check runs, for the policy's prefilter.
-    public var patterns: [Pattern] { recognizers.map(\.pattern) + [Self.ibanShape] + allowedPatterns }
+    public var patterns: [Pattern] { recognizers.map(\.pattern) + [ibanShape] + allowedPatterns }
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var weighing = Weighing(
@@ -145,7 +148,7 @@ public struct PIICheck: Check {
         guard !candidates.isEmpty else { return }
         // Digits inside something shaped like an IBAN (even one with a bad checksum) are not phone or card numbers.
         var ibanShaped: [Span] = []
-        try Self.ibanShape.forEachMatch(in: subject) { ibanShaped.append($0) }
+        try ibanShape.forEachMatch(in: subject) { ibanShaped.append($0) }
         if !ibanShaped.isEmpty {
             candidates.removeAll { candidate in
                 candidate.category != "pii.iban"
@@ -249,8 +252,10 @@ extension PIICheck {
         }
     }
 
-    /// Anything shaped like an IBAN, valid or not.
-    static let ibanShape = try! Pattern(#"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])"#)
+    /// Anything shaped like an IBAN, valid or not, compiled once per replica.
+    static let ibanShapes = PerReplica {
+        try! Pattern(#"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?(?![\w])"#)
+    }
 
     /// Words that say a number is an identifier of something else.
     static let lookAlikeWords = ContextWords([

@@ -19,11 +19,28 @@ public struct PolicyLoader: Sendable {
     public var registry: CheckRegistry
     /// Where `hash_key_env` is looked up. Defaults to the process environment.
     public var environment: [String: String]
-    /// The copy of the built-in checks' compiled patterns the policy's checks use. Built-in patterns are
-    /// compiled once per process and replica; threads evaluating one policy all retain and release the
-    /// same pattern objects, which slows them down. `guardrails filter` loads a replica per job on long
-    /// inputs: two jobs with replicas took 0.85–0.93 of the time on a 59 MB input.
-    package var replica = 0
+    /// Which copy of the built-in checks' compiled patterns the loaded policy's checks use. Defaults to 0.
+    ///
+    /// The built-in checks (lexicons, personal data, secrets) compile their patterns once per process and
+    /// replica, and every policy of that replica shares them. That is what a single-threaded program
+    /// wants. Threads that evaluate at the same time retain and release the pattern objects they match
+    /// with, though, and on shared objects those atomic operations slow every core down. A program with a
+    /// fixed set of worker threads can load one policy per worker, with replicas `0, 1, 2, …`, and give
+    /// each worker its own. A replica shares no compiled pattern with another, and costs a second
+    /// compilation of the built-in patterns: about as long as a first load, once per replica and process.
+    ///
+    /// ```swift
+    /// let policies = try (0..<workers).map { replica in
+    ///     var loader = PolicyLoader()
+    ///     loader.replica = replica
+    ///     return try loader.load(contentsOf: url)
+    /// }
+    /// ```
+    ///
+    /// `guardrails filter --jobs N` does this on long inputs: two jobs with a replica each took 0.85–0.93
+    /// of the time of two jobs sharing one policy on a 59 MB input (see `docs/performance.md`). Every
+    /// replica gives the same verdicts.
+    public var replica = 0
 
     /// Creates a loader.
     public init(registry: CheckRegistry = .builtIn, environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -92,19 +109,13 @@ extension Policy {
 
     /// The default policy that ships inside the library (`policies/default.yaml` in the package).
     ///
+    /// - Parameter replica: Which copy of the built-in checks' compiled patterns the policy uses (see
+    ///   ``PolicyLoader/replica``): one per core that evaluates at the same time. Defaults to 0.
     /// - Throws: ``PolicyLoadError`` only if a custom `registry` lacks a check the default policy uses.
     public static func bundledDefault(
         registry: CheckRegistry = .builtIn,
-        environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(PolicyLoadError) -> Policy {
-        try bundledDefault(registry: registry, environment: environment, replica: 0)
-    }
-
-    /// The bundled default policy, its checks using the given replica of the built-in patterns.
-    package static func bundledDefault(
-        registry: CheckRegistry = .builtIn,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        replica: Int
+        replica: Int = 0
     ) throws(PolicyLoadError) -> Policy {
         let yaml = String(decoding: PackageResources.default_yaml, as: UTF8.self)
         var loader = PolicyLoader(registry: registry, environment: environment)

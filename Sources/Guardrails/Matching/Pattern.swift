@@ -93,6 +93,12 @@ public struct Pattern: Sendable {
         storage = try Storage(source: source, options: options, limits: limits)
     }
 
+    /// Whether `other` is this very compilation, not only the same source: replicas of a policy (see
+    /// ``PolicyLoader/replica``) compile their own.
+    func isSameCompilation(as other: Pattern) -> Bool {
+        storage === other.storage
+    }
+
     /// Whether the pattern runs on PCRE2's JIT (true on every platform PCRE2's JIT supports).
     public var isJITCompiled: Bool { code.isJIT }
 

@@ -25,6 +25,31 @@ struct PerReplicaTests {
         #expect(builds.count.withLock { $0 } == 2)
     }
 
+    @Test func replicasShareNoCompiledPatternAndOneReplicaSharesItsOwn() throws {
+        func builtInPatterns(_ replica: Int) throws -> [Pattern] {
+            var loader = PolicyLoader()
+            loader.replica = replica
+            let policy = try loader.load(
+                yaml: """
+                    policy: replicas
+                    input:
+                      - {id: injection, check: injection, action: block}
+                      - {id: toxicity, check: toxicity, action: block}
+                      - {id: pii, check: pii, action: redact}
+                      - {id: secrets, check: secrets, action: redact}
+                    """)
+            let patterns = policy.input.rules.map(\.check.patterns)
+            #expect(patterns.allSatisfy { !$0.isEmpty })
+            return patterns.flatMap { $0 }
+        }
+        let first = try builtInPatterns(0)
+        let again = try builtInPatterns(0)
+        let replica = try builtInPatterns(3)
+        #expect(replica.map(\.source) == first.map(\.source))
+        #expect(zip(first, again).allSatisfy { $0.isSameCompilation(as: $1) })
+        #expect(!zip(first, replica).contains { $0.isSameCompilation(as: $1) })
+    }
+
     @Test func aReplicaOfTheDefaultPolicyGivesTheSameVerdicts() throws {
         let policy = try Policy.bundledDefault()
         let replica = try Policy.bundledDefault(replica: 1)
