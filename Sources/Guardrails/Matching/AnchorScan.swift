@@ -8,7 +8,8 @@
 /// time, and its methods pass its arrays `inout` only to the automaton, which never reaches back into
 /// the scan.
 final class AnchorScan {
-    /// Bit set over literal ids.
+    /// Bit set over literal ids: the literals the text may hold, those the pass found and those it does not
+    /// look for (which may be anywhere).
     @exclusivity(unchecked) private(set) var present: [UInt64] = []
     /// ASCII digits in the text.
     @exclusivity(unchecked) private(set) var digits = 0
@@ -35,12 +36,12 @@ final class AnchorScan {
         var previous: [Int32] = []
     }
 
-    /// Scans `bytes` with `automaton` into this object, forgetting the last text; `literalWords` is the
-    /// size of the present-literal bit set.
+    /// Scans `bytes` with `automaton` into this object, forgetting the last text; `uncovered` is the bit set
+    /// of the literals the pass does not look for, which ``present`` starts from.
     func fill(
-        _ bytes: UnsafeBufferPointer<UInt8>, automaton: AnchorAutomaton, literalWords: Int, searchedSlots: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, automaton: AnchorAutomaton, uncovered: [UInt64], searchedSlots: Int
     ) {
-        present.reset(to: 0, count: literalWords)
+        present.reset(to: uncovered)
         endingCount = automaton.scan(bytes, marking: &present, entered: &entered, endings: &endings)
         hasChains = false
         if searchedStarts.count != searchedSlots { searchedStarts = [[Int32]](repeating: [], count: searchedSlots) }
@@ -110,6 +111,16 @@ final class AnchorScan {
 extension AnchorScan: Sendable {}
 
 extension Array {
+    /// Makes this a copy of `other`'s elements in its own storage (never `other`'s, which a later write
+    /// would then copy), the storage it has when it already holds as many.
+    mutating func reset(to other: [Element]) {
+        if count == other.count {
+            withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: other) }
+        } else {
+            self = other.withUnsafeBufferPointer { Array($0) }
+        }
+    }
+
     /// Makes this `count` copies of `value`, in the storage it has when it already holds `count`.
     mutating func reset(to value: Element, count: Int) {
         if self.count == count {

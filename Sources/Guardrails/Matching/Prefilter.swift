@@ -42,6 +42,8 @@ final class Prefilter: Sendable {
     /// Bit set over literal ids: the literals whose presence the pass finds out. Any other literal may be
     /// anywhere.
     private let covered: [UInt64]
+    /// ``covered``'s complement: where each scan's present set starts.
+    private let uncovered: [UInt64]
     /// Bit set over literal ids: those whose positions the automaton records.
     private let positional: [UInt64]
     /// Literals of one byte whose positions some pattern needs, by literal id: their index in
@@ -77,6 +79,7 @@ final class Prefilter: Sendable {
         automaton = AnchorAutomaton(literals: scanned, positional: positional)
         let words = (Int(ids.max() ?? 0) >> 6) + 1
         covered = Self.bitSet(Set(scanned.map(\.id)).union(singleBytes.map(\.id)), words: words)
+        uncovered = covered.map { ~$0 }
         self.positional = Self.bitSet(positional, words: words)
         let searched = literals.filter { $0.bytes.count == 1 && wanted.contains($0.id) }
             .map { (id: $0.id, byte: $0.bytes[0]) }
@@ -99,7 +102,7 @@ final class Prefilter: Sendable {
 
     /// Scans `bytes` once, into `scan`.
     func scan(_ bytes: UnsafeBufferPointer<UInt8>, into scan: AnchorScan) {
-        scan.fill(bytes, automaton: automaton, literalWords: covered.count, searchedSlots: searchedBytes.count)
+        scan.fill(bytes, automaton: automaton, uncovered: uncovered, searchedSlots: searchedBytes.count)
         let digits = Self.digitCount(bytes)
         if let base = bytes.baseAddress {
             // A text without digits holds none of the digit literals: no need to look.
@@ -133,12 +136,13 @@ final class Prefilter: Sendable {
         return total
     }
 
-    /// Whether the scanned text may hold one of the literals of `set` (those the automaton does not look
-    /// for may be anywhere).
+    /// Whether the scanned text may hold one of the literals of `set`: one the pass found, or one it does not
+    /// look for, which may be anywhere (the scan's present set starts with those).
+    @inline(__always)
     private func mayHold(_ set: LiteralIDSet, _ scan: AnchorScan) -> Bool {
         for (index, bits) in set.words {
             guard index < covered.count else { return true }
-            if bits & ~covered[index] != 0 || bits & scan.present[index] != 0 { return true }
+            if bits & scan.present[index] != 0 { return true }
         }
         return false
     }
