@@ -139,7 +139,8 @@ public struct PIICheck: Check {
 
     public func evaluate(_ subject: Subject, into findings: inout [Finding]) throws {
         var weighing = Weighing(
-            text: subject.text, recognizers: recognizers, contextWords: contextWords, minimumConfidence: minimumConfidence)
+            text: subject.text, recognizers: recognizers, contextWords: contextWords,
+            minimumConfidence: minimumConfidence)
         for index in recognizers.indices {
             try recognizers[index].pattern.forEachMatch(in: subject) { weighing.consider($0, from: index) }
         }

@@ -110,7 +110,8 @@ extension Policy {
     /// The default policy that ships inside the library (`policies/default.yaml` in the package).
     ///
     /// - Parameter replica: Which copy of the built-in checks' compiled patterns the policy uses (see
-    ///   ``PolicyLoader/replica``): one per core that evaluates at the same time. Defaults to 0.
+    ///   ``PolicyLoader/replica``): one per worker thread that evaluates at the same time as others.
+    ///   Defaults to 0.
     /// - Throws: ``PolicyLoadError`` only if a custom `registry` lacks a check the default policy uses.
     public static func bundledDefault(
         registry: CheckRegistry = .builtIn,
