@@ -5,8 +5,8 @@
 /// ``MatchScratch``, on one thread, and is filled again for the next text with the arrays it already has.
 ///
 /// Its stored properties are `@exclusivity(unchecked)`, as the scratch's are: one thread uses a scan at a
-/// time, and its methods pass its arrays `inout` only to the automaton, which never reaches back into
-/// the scan.
+/// time, and its methods pass its arrays `inout` only to the automaton and to
+/// ``Prefilter/appendStarts(of:in:to:)``, neither of which reaches back into the scan.
 final class AnchorScan {
     /// Bit set over literal ids: the literals the text may hold, those the pass found and those it does not
     /// look for (which may be anywhere).

@@ -73,11 +73,12 @@ public struct Pattern: Sendable {
     var anchorSet: LiteralIDSet { storage.anchorSet }
     /// ``LiteralAnchors/branches`` as literal ids, for the prefilter's test and its candidates.
     var filter: BranchFilter { storage.filter }
-    /// ``LiteralAnchors/minimumDigits``, ``LiteralAnchors/foldsBeyondASCII`` and
-    /// ``LiteralAnchors/windowReach``, kept apart: reading them through ``anchors`` copied the anchors, a
-    /// reference count per array, for each pattern and text.
+    /// ``LiteralAnchors/minimumDigits``, kept beside the anchors, as are the next two: read through
+    /// ``anchors``, each copied the anchors, a reference count per array, for each pattern and text.
     var minimumDigits: Int { storage.minimumDigits }
+    /// ``LiteralAnchors/foldsBeyondASCII``, kept beside the anchors.
     var foldsBeyondASCII: Bool { storage.foldsBeyondASCII }
+    /// ``LiteralAnchors/windowReach``, kept beside the anchors.
     var windowReach: Int { storage.windowReach }
 
     private var code: CompiledCode { storage.code }
