@@ -1,7 +1,5 @@
 // Copyright (c) 2026 the swift-guardrails authors. Licensed under Apache-2.0.
 
-import Synchronization
-
 /// Finds credentials: cloud and SaaS API keys, tokens, private keys, password assignments, and
 /// high-entropy strings next to key-like words.
 ///
@@ -115,30 +113,29 @@ public struct SecretsCheck: Check {
         }
     }
 
-    /// The detectors' patterns by replica, compiled once per process and replica: each rule builds its
-    /// detectors (the entropy threshold is the rule's), and compiling the patterns again for a policy's
-    /// second secrets rule was a millisecond of its first load.
-    private static let patternCache = Mutex<[Int: [String: Pattern]]>([:])
-
-    /// The patterns of `sources` in `replica` (see ``CheckOptions/replica``), those not compiled before
-    /// compiled together.
-    private static func compiled(_ sources: [String], replica: Int) -> [Pattern] {
-        patternCache.withLock { caches in
-            let missing = sources.filter { caches[replica]?[$0] == nil }
-            for (source, pattern) in zip(missing, BuiltInPatterns.compile(missing)) {
-                caches[replica, default: [:]][source] = pattern
-            }
-            return sources.map { caches[replica]![$0]! }
-        }
+    /// The detectors' patterns by replica, in the order of their definitions, compiled once per process and
+    /// replica: each rule builds its detectors (the entropy threshold is the rule's), and compiling the
+    /// patterns again for a policy's second secrets rule was a millisecond of its first load. The sources do
+    /// not depend on the threshold, which only the validators read.
+    private static let compiledPatterns = PerReplica {
+        BuiltInPatterns.compile(definitions(entropyThreshold: 0).map(\.source))
     }
 
     private static func makeDetectors(entropyThreshold: Double, replica: Int) -> [Detector] {
+        zip(definitions(entropyThreshold: entropyThreshold), compiledPatterns(replica)).map { definition, pattern in
+            Detector(
+                kind: definition.kind, pattern: pattern, message: definition.message, validate: definition.validate)
+        }
+    }
+
+    /// The detectors as written, their validators reading `entropyThreshold`.
+    private static func definitions(entropyThreshold: Double) -> [Detector.Definition] {
         func detector(_ kind: String, _ pattern: String, _ message: String, validate: @escaping @Sendable (Substring) -> Bool = { _ in true })
             -> Detector.Definition
         {
             Detector.Definition(kind: kind, source: pattern, message: message, validate: validate)
         }
-        let definitions = [
+        return [
             detector(
                 "private_key",
                 #"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:[\s\S]*?-----END (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\s]*)"#,
@@ -180,10 +177,6 @@ public struct SecretsCheck: Check {
                 return mixesClasses && Checksums.entropy(value) >= entropyThreshold
             },
         ]
-        return zip(definitions, compiled(definitions.map(\.source), replica: replica)).map { definition, pattern in
-            Detector(
-                kind: definition.kind, pattern: pattern, message: definition.message, validate: definition.validate)
-        }
     }
 
     /// Values that start with one of these, or contain one of three characters or more, are placeholders.
