@@ -624,7 +624,7 @@ extension LiteralAnchors {
                 }
                 isExact = false
             }
-            let starts = atoms.reversed().reduce(Optional(LiteralSet([Literal()]))) { rest, atom in Node.starts(of: atom, before: rest) }
+            let starts = atoms.reversed().reduce(Optional(LiteralSet.emptyString)) { rest, atom in Node.starts(of: atom, before: rest) }
             let exact = isExact ? run.exact : nil
             if let last = run.requirement { conditions = Node.both(conditions, [[Requirement(last)]]) }
             var sequence = Node(
