@@ -26,6 +26,13 @@ public struct LiteralAnchors: Sendable, Hashable {
     public let windowLiterals: [[UInt8]]
     /// See ``windowLiterals``.
     public let windowReach: Int
+    /// The bytes (ASCII-lower-cased) that come right after the window literal in every match, in
+    /// increasing order: a window literal followed by none of them is no candidate. `nil` when any byte
+    /// can follow, or the text's end. A MAC address's `-` is followed by a hex digit, so the `-` of
+    /// `well-known` is not worth a try.
+    public var windowFollowers: [UInt8]? { followers?.bytes }
+    /// ``windowFollowers`` as a set, for the prefilter's test.
+    let followers: ByteSet?
     /// The pattern's alternatives, each with what its matches need: every match is a match of at least
     /// one branch. A pattern `A|B` has a branch for `A` and one for `B`; a branch whose own alternatives
     /// need different things (`(?:kill|hurt)\s+you|i\s+hate\s+you`) is split further. A text that
@@ -73,24 +80,28 @@ public struct LiteralAnchors: Sendable, Hashable {
             self.init(literals: [], prefixes: [], minimumDigits: 0, foldsBeyondASCII: false)
             return
         }
-        var window: (literals: [Literal], reach: Int) = node.window.map { (Array($0.literals), $0.reach) } ?? ([], 0)
-        if !window.literals.allSatisfy(Self.isSelectivePrefix), !Node.isDigits(window.literals) { window = ([], 0) }
+        var window: (literals: [Literal], reach: Int, followers: ByteSet?) =
+            node.window.map { (Array($0.literals), $0.reach, $0.isOpen ? nil : $0.followers) } ?? ([], 0, nil)
+        if !window.literals.allSatisfy(Self.isSelectivePrefix), !Node.isDigits(window.literals) {
+            window = ([], 0, nil)
+        }
         let literals = node.requirement.map { Self.minimized($0) } ?? []
         self.init(
             literals: Self.ordered(literals), prefixes: Self.selectivePrefixes(node.starts),
-            windowLiterals: Self.ordered(window.literals), windowReach: window.reach,
+            windowLiterals: Self.ordered(window.literals), windowReach: window.reach, windowFollowers: window.followers,
             branches: topBranches.flatMap(Self.branches(of:)), minimumDigits: node.digits,
             foldsBeyondASCII: parser.sawCaselessKOrS)
     }
 
     init(
         literals: [[UInt8]], prefixes: [[UInt8]], windowLiterals: [[UInt8]] = [], windowReach: Int = 0,
-        branches: [Branch] = [], minimumDigits: Int, foldsBeyondASCII: Bool
+        windowFollowers: ByteSet? = nil, branches: [Branch] = [], minimumDigits: Int, foldsBeyondASCII: Bool
     ) {
         self.literals = literals
         self.prefixes = prefixes
         self.windowLiterals = windowLiterals
         self.windowReach = windowReach
+        self.followers = windowLiterals.isEmpty ? nil : windowFollowers
         self.branches = branches
         self.minimumDigits = minimumDigits
         self.foldsBeyondASCII = foldsBeyondASCII
@@ -173,10 +184,15 @@ extension LiteralAnchors {
         /// string of: in a sequence every part's requirement holds at once (`ignore … previous …
         /// instructions`); in an alternation each branch brings its own. `nil`: only ``requirement``.
         var clauses: [[Requirement]]?
+        /// The bytes (ASCII-lower-cased) a match that is not empty begins with; `nil` when it can begin with
+        /// any byte. What can follow a window literal is read from these (see ``Window/followed(by:)``).
+        var firstBytes: ByteSet?
+        /// Whether the node can match the empty string.
+        var mayBeEmpty: Bool
 
         init(
             exact: LiteralSet?, required: LiteralSet?, digits: Int, starts: LiteralSet?? = .none,
-            maxLength: Int?? = .none, window: Window?? = .none
+            maxLength: Int?? = .none, window: Window?? = .none, firstBytes: ByteSet?? = .none, mayBeEmpty: Bool? = nil
         ) {
             self.exact = exact
             self.required = required
@@ -184,11 +200,24 @@ extension LiteralAnchors {
             self.starts = starts ?? exact
             self.maxLength = maxLength ?? (exact.map(Self.longest) ?? 4)
             self.window = window ?? exact.flatMap { Window($0, reach: 0) }
+            self.firstBytes = firstBytes ?? exact.map { ByteSet($0.compactMap(\.first)) }
+            self.mayBeEmpty = mayBeEmpty ?? (exact?.contains([]) ?? true)
         }
 
-        /// One character of a class: one byte when the class is ASCII only, else up to four.
-        static func character(asciiOnly: Bool, digits: Int = 0) -> Node {
-            Node(exact: nil, required: nil, digits: digits, maxLength: asciiOnly ? 1 : 4)
+        /// One character of a class, which begins with one of `firstBytes` (`nil`: any byte): one byte when
+        /// the class is ASCII only, else up to four.
+        static func character(asciiOnly: Bool, firstBytes: ByteSet?, digits: Int = 0) -> Node {
+            Node(
+                exact: nil, required: nil, digits: digits, maxLength: asciiOnly ? 1 : 4, firstBytes: .some(firstBytes),
+                mayBeEmpty: false)
+        }
+
+        /// What `\w` (`0-9`, `a-z`, `_`) and `\s` (ASCII white space) begin with; with Unicode classes, any
+        /// character beyond ASCII too.
+        static func firstBytes(ofEscape escape: Unicode.Scalar, unicodeClasses: Bool) -> ByteSet {
+            let word = ByteSet(Array(0x30...0x39) + Array(0x61...0x7A) + [0x5F])
+            let ascii = escape == "w" ? word : ByteSet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+            return unicodeClasses ? ascii.union(.beyondASCII) : ascii
         }
 
         /// A backreference: unknown text of unknown length, possibly empty.
@@ -200,12 +229,13 @@ extension LiteralAnchors {
             node.assertsWordStart = true
             return node
         }
-        static let anything = Node(exact: nil, required: nil, digits: 0)
+        static let anything = Node(exact: nil, required: nil, digits: 0, mayBeEmpty: false)
         /// An ASCII digit: matches hold one where it is, so the digits are its window (phone numbers, IP
         /// addresses and IBANs have no fixed text, but start at or just before a digit).
         static let digit = Node(
             exact: nil, required: nil, digits: 1, maxLength: 1,
-            window: .some(Window(literals: digitLiterals, reach: 0)))
+            window: .some(Window(literals: digitLiterals, reach: 0)), firstBytes: ByteSet(0x30...0x39),
+            mayBeEmpty: false)
         /// `0` to `9`, each one byte.
         static let digitLiterals = LiteralSet((UInt8(ascii: "0")...UInt8(ascii: "9")).map { Literal([$0]) })
 
@@ -391,11 +421,14 @@ extension LiteralAnchors {
             let exact = a.exact.flatMap { left in b.exact.flatMap { right in concatenation(left, right) } }
             let required = better(a.requirement, b.requirement)
             let length = a.maxLength.flatMap { left in b.maxLength.map { left + $0 } }
-            var window = Window.better(a.window, a.maxLength.flatMap { length in b.window?.shifted(by: length) })
+            var window = Window.better(
+                a.window?.followed(by: b), a.maxLength.flatMap { length in b.window?.shifted(by: length) })
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
             var node = Node(
                 exact: exact, required: required, digits: a.digits + b.digits, maxLength: .some(length),
-                window: .some(window))
+                window: .some(window),
+                firstBytes: .some(a.mayBeEmpty ? a.firstBytes?.union(orAny: b.firstBytes) : a.firstBytes),
+                mayBeEmpty: a.mayBeEmpty && b.mayBeEmpty)
             if exact == nil { node.clauses = both(a.conditions, b.conditions) }
             return node
         }
@@ -413,15 +446,18 @@ extension LiteralAnchors {
                 unite(&starts, with: branch.starts, upTo: maximumStarts)
             }
             var length: Int? = 0
-            var window: Window? = Window(literals: [], reach: 0)
+            var window: Window? = Window(literals: [], reach: 0, isOpen: false)
+            var firstBytes: ByteSet? = ByteSet()
             for branch in branches {
                 length = length.flatMap { longest in branch.maxLength.map { max(longest, $0) } }
                 window = window.flatMap { union in branch.window.flatMap { union.union($0) } }
+                firstBytes = firstBytes?.union(orAny: branch.firstBytes)
             }
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
             var node = Node(
                 exact: exact, required: required, digits: branches.lazy.map { $0.digits }.min() ?? 0, starts: .some(starts),
-                maxLength: .some(length), window: .some(window))
+                maxLength: .some(length), window: .some(window), firstBytes: .some(firstBytes),
+                mayBeEmpty: branches.contains { $0.mayBeEmpty })
             if exact == nil { node.clauses = either(branches.map(\.conditions)) }
             return node
         }
@@ -445,7 +481,7 @@ extension LiteralAnchors {
                 if maximum == 1, let exact = node.exact { return Node(exact: exact.union(.emptyString), required: nil, digits: 0) }
                 return Node(
                     exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union(.emptyString) }),
-                    maxLength: .some(length), window: .some(nil))
+                    maxLength: .some(length), window: .some(nil), firstBytes: .some(node.firstBytes), mayBeEmpty: true)
             }
             var exact: LiteralSet?
             if minimum == maximum, let unit = node.exact {
@@ -456,10 +492,13 @@ extension LiteralAnchors {
                     }
                 }
             }
+            // A window literal that ends one repetition may be followed by the next.
+            let window = maximum == 1 ? node.window : node.window?.followed(by: node, staysOpen: true)
             var repeated = Node(
                 exact: exact, required: node.requirement, digits: node.digits * minimum,
                 starts: .some(exact ?? node.starts), maxLength: .some(length),
-                window: .some(exact.flatMap { Window($0, reach: 0) } ?? node.window))
+                window: .some(exact.flatMap { Window($0, reach: 0) } ?? window), firstBytes: .some(node.firstBytes),
+                mayBeEmpty: node.mayBeEmpty)
             repeated.clauses = node.clauses
             return repeated
         }
@@ -487,18 +526,28 @@ extension LiteralAnchors {
         let reach: Int
         /// How much the literals narrow candidates (see `Node.better`), computed once.
         let quality: Double
+        /// The bytes (ASCII-lower-cased) that can come right after the literal in a match, so far; `nil`
+        /// when any byte can, or the text's end.
+        var followers: ByteSet?
+        /// Whether the literal can end where the node that has this window ends: then whatever follows the
+        /// node can follow the literal too, and ``followers`` is not complete yet.
+        var isOpen: Bool
 
         /// Windows wider than this are not worth the tries.
         static let maximumReach = 512
 
-        init(literals: LiteralSet, reach: Int) {
-            self.init(literals: literals, reach: reach, quality: Node.quality(literals))
+        /// A window whose literals are the whole match of its node: open, and nothing known to follow yet.
+        init(literals: LiteralSet, reach: Int, followers: ByteSet? = ByteSet(), isOpen: Bool = true) {
+            self.init(
+                literals: literals, reach: reach, quality: Node.quality(literals), followers: followers, isOpen: isOpen)
         }
 
-        private init(literals: LiteralSet, reach: Int, quality: Double) {
+        private init(literals: LiteralSet, reach: Int, quality: Double, followers: ByteSet?, isOpen: Bool) {
             self.literals = literals
             self.reach = reach
             self.quality = quality
+            self.followers = followers
+            self.isOpen = isOpen
         }
 
         /// The window of an exact set, unless it holds the empty string.
@@ -508,18 +557,40 @@ extension LiteralAnchors {
         }
 
         func shifted(by length: Int) -> Window? {
-            reach + length > Self.maximumReach ? nil : Window(literals: literals, reach: reach + length, quality: quality)
+            reach + length > Self.maximumReach
+                ? nil
+                : Window(
+                    literals: literals, reach: reach + length, quality: quality, followers: followers, isOpen: isOpen)
+        }
+
+        /// This window of a node that `next` follows: an open window's literal can be followed by what
+        /// `next` begins with, and by what follows `next` when that can be empty (or when `staysOpen`: the
+        /// literal of a repetition's window can end the last repetition as well as come before the next).
+        func followed(by next: Node, staysOpen: Bool = false) -> Window {
+            guard isOpen else { return self }
+            var window = self
+            window.followers = followers?.union(orAny: next.firstBytes)
+            window.isOpen = staysOpen || next.mayBeEmpty
+            return window
         }
 
         /// Either window. Where one side holds a single digit, every literal that starts with a digit is cut
         /// to that digit (a literal's first byte is wherever the literal is), so `25[0-5]|1\d\d|\d` has the
-        /// digits as its window rather than a mixed set no test can use.
+        /// digits as its window rather than a mixed set no test can use. A cut literal no longer ends where
+        /// its followers were read, so the union then knows nothing of them.
         func union(_ other: Window) -> Window? {
             var literals = self.literals.union(other.literals)
+            var followers = followers?.union(orAny: other.followers)
             if literals.contains(where: Node.isDigit) {
-                literals = LiteralSet(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
+                let cut = LiteralSet(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
+                if cut != literals { followers = nil }
+                literals = cut
             }
-            return literals.count > Node.maximumRequired ? nil : Window(literals: literals, reach: max(reach, other.reach))
+            return literals.count > Node.maximumRequired
+                ? nil
+                : Window(
+                    literals: literals, reach: max(reach, other.reach), followers: followers,
+                    isOpen: isOpen || other.isOpen)
         }
 
         /// The window that narrows candidates more: rarer literals, then a shorter reach.
@@ -593,10 +664,17 @@ extension LiteralAnchors {
             var runStart: Int? = 0  // bytes before the current run of exact atoms
             var window: Window?
             var conditions: [[Requirement]] = [[]]  // every part's, at once
+            var firstBytes: ByteSet? = ByteSet()  // of the atoms up to the first that cannot be empty
+            var mayBeEmpty = true
             while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
                 let atom = parseQuantifier(after: parseAtom())
                 atoms.append(atom.beginning)
                 digits += atom.digits
+                if mayBeEmpty {
+                    firstBytes = firstBytes?.union(orAny: atom.firstBytes)
+                    mayBeEmpty = atom.mayBeEmpty
+                }
+                window = window?.followed(by: atom)
                 if let before = length {
                     window = Window.better(window, atom.window?.shifted(by: before))
                 }
@@ -630,7 +708,8 @@ extension LiteralAnchors {
             var sequence = Node(
                 exact: exact, required: Node.better(required, run.requirement), digits: digits,
                 starts: .some(exact ?? starts), maxLength: .some(length),
-                window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)))
+                window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)),
+                firstBytes: .some(firstBytes), mayBeEmpty: mayBeEmpty)
             if exact == nil { sequence.clauses = conditions }
             return sequence
         }
@@ -924,11 +1003,16 @@ extension LiteralAnchors {
             guard let scalar = current else { return giveUp() }
             position += 1
             switch scalar {
-            case "d": return unicodeClasses ? .anything : .digit
-            case "w", "s": return .character(asciiOnly: !unicodeClasses)
+            case "d":
+                // With Unicode classes any decimal digit: not counted, but still what the match begins with.
+                return unicodeClasses
+                    ? .character(asciiOnly: false, firstBytes: Node.digit.firstBytes!.union(.beyondASCII)) : .digit
+            case "w", "s":
+                let firstBytes = Node.firstBytes(ofEscape: scalar, unicodeClasses: unicodeClasses)
+                return .character(asciiOnly: !unicodeClasses, firstBytes: firstBytes)
             case "D", "W", "S", "h", "H", "v", "V", "N", "C": return .anything
             case "X": return .unbounded  // a grapheme cluster can be any number of scalars
-            case "R": return .character(asciiOnly: false)  // \r\n is two bytes, U+2028 three
+            case "R": return .character(asciiOnly: false, firstBytes: nil)  // \r\n is two bytes, U+2028 three
             case "b": return .wordStart
             case "B", "A", "Z", "z", "G", "K", "E": return .empty
             case "p", "P":
@@ -999,6 +1083,7 @@ extension LiteralAnchors {
             var onlyDigits = true
             var large = false
             var asciiOnly = true  // every character the class matches is one byte
+            var firstBytes: ByteSet? = ByteSet()  // ASCII-lower-cased; nil when unknown
             var first = true
             while let scalar = current, scalar != "]" || first {
                 first = false
@@ -1008,6 +1093,7 @@ extension LiteralAnchors {
                     large = true
                     onlyDigits = false
                     asciiOnly = false
+                    firstBytes = nil
                     continue
                 }
                 var member: Unicode.Scalar?
@@ -1020,14 +1106,19 @@ extension LiteralAnchors {
                         large = true
                         if unicodeClasses { onlyDigits = false }
                         if unicodeClasses { asciiOnly = false }
+                        firstBytes = firstBytes?.union(
+                            unicodeClasses ? Node.digit.firstBytes!.union(.beyondASCII) : Node.digit.firstBytes!)
                     case "w", "s":
                         large = true
                         onlyDigits = false
                         if unicodeClasses { asciiOnly = false }
+                        let escapeBytes = Node.firstBytes(ofEscape: escaped, unicodeClasses: unicodeClasses)
+                        firstBytes = firstBytes?.union(escapeBytes)
                     case "D", "W", "S", "h", "H", "v", "V", "N", "R":
                         large = true
                         onlyDigits = false
                         asciiOnly = false
+                        firstBytes = nil
                     case "p", "P":
                         if current == "{" {
                             while let next = current, next != "}" { position += 1 }
@@ -1036,6 +1127,7 @@ extension LiteralAnchors {
                         large = true
                         onlyDigits = false
                         asciiOnly = false
+                        firstBytes = nil
                     case "t": member = "\t"
                     case "n": member = "\n"
                     case "r": member = "\r"
@@ -1044,6 +1136,7 @@ extension LiteralAnchors {
                         large = true
                         onlyDigits = false
                         asciiOnly = false
+                        firstBytes = nil
                     default:
                         guard !escaped.isASCII || !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else {
                             return giveUp()
@@ -1066,6 +1159,7 @@ extension LiteralAnchors {
                     }
                     guard low.value <= upper.value else { return giveUp() }
                     if !upper.isASCII { asciiOnly = false }
+                    firstBytes = firstBytes.map { Self.inserting(low.value...upper.value, into: $0) }
                     if !(("0"..."9").contains(low) && ("0"..."9").contains(upper)) { onlyDigits = false }
                     if upper.value - low.value > 8 {
                         large = true
@@ -1081,14 +1175,34 @@ extension LiteralAnchors {
                     continue
                 }
                 if !("0"..."9").contains(low) { onlyDigits = false }
+                firstBytes = firstBytes.map { Self.inserting(low.value...low.value, into: $0) }
                 if let exact = literal(low).exact { members.formUnion(exact) } else { large = true }
             }
             guard current == "]" else { return giveUp() }
             position += 1
             if negated { return .anything }
             if onlyDigits, large || !members.isEmpty { return .digit }
-            if large || members.count > 8 { return .character(asciiOnly: asciiOnly && !caseless) }  // caseless k, s match U+212A, U+017F
+            if large || members.count > 8 {
+                // Caseless, k and s also match U+212A and U+017F.
+                if caseless, let ascii = firstBytes, ascii.contains(0x6B) || ascii.contains(0x73) {
+                    firstBytes = ascii.union(.beyondASCII)
+                }
+                return .character(asciiOnly: asciiOnly && !caseless, firstBytes: firstBytes)
+            }
             return .characters(members)
+        }
+
+        /// `set` with the first bytes of the characters `values`, ASCII-lower-cased; every byte beyond ASCII
+        /// when the range reaches past it.
+        private static func inserting(_ values: ClosedRange<UInt32>, into set: ByteSet) -> ByteSet {
+            var set = set
+            if values.lowerBound <= 0x7F {
+                for value in values.lowerBound...min(values.upperBound, 0x7F) {
+                    let byte = UInt8(value)
+                    set.insert(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                }
+            }
+            return values.upperBound > 0x7F ? set.union(.beyondASCII) : set
         }
     }
 }

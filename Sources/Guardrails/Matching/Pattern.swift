@@ -25,6 +25,8 @@ public struct Pattern: Sendable {
         let anchors: LiteralAnchors
         let anchorIDs: [Int32]
         let windowIDs: [Int32]
+        let windowLengths: [Int]
+        let windowFollowers: ByteSet?
         let anchorSet: LiteralIDSet
         let filter: BranchFilter
         let minimumDigits: Int
@@ -43,6 +45,8 @@ public struct Pattern: Sendable {
             self.anchors = anchors
             self.anchorIDs = anchors.literals.map(LiteralID.id(for:))
             self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
+            self.windowLengths = anchors.windowLiterals.map(\.count)
+            self.windowFollowers = anchors.followers
             self.anchorSet = LiteralIDSet(anchorIDs)
             self.filter = BranchFilter(anchors.branches)
             self.minimumDigits = anchors.minimumDigits
@@ -69,6 +73,10 @@ public struct Pattern: Sendable {
     var anchorIDs: [Int32] { storage.anchorIDs }
     /// Process-wide ids of ``LiteralAnchors/windowLiterals``.
     var windowIDs: [Int32] { storage.windowIDs }
+    /// The lengths of ``LiteralAnchors/windowLiterals``, in bytes.
+    var windowLengths: [Int] { storage.windowLengths }
+    /// ``LiteralAnchors/windowFollowers``, kept beside the anchors as a set.
+    var windowFollowers: ByteSet? { storage.windowFollowers }
     /// ``anchorIDs`` as a mask, for the prefilter's test.
     var anchorSet: LiteralIDSet { storage.anchorSet }
     /// ``LiteralAnchors/branches`` as literal ids, for the prefilter's test and its candidates.

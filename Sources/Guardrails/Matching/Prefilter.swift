@@ -209,8 +209,14 @@ final class Prefilter: Sendable {
         let ids = pattern.windowIDs
         guard !ids.isEmpty else { return .anywhere }
         scan.buildChains(automaton, literalCount: covered.count * 64)
-        for id in ids {
-            guard collect(id, atWordStart: false, scan, text, into: &offsets) else { return .anywhere }
+        let followers = pattern.windowFollowers
+        for index in ids.indices {
+            let collected = offsets.count
+            guard collect(ids[index], atWordStart: false, scan, text, into: &offsets) else { return .anywhere }
+            if let followers {
+                let length = pattern.windowLengths[index]
+                Self.keepFollowed(by: followers, after: length, in: text, &offsets, from: collected)
+            }
         }
         // Each candidate is a window up to `reach` bytes of text: past a point a scan from the earliest one
         // is cheaper.
@@ -234,6 +240,23 @@ final class Prefilter: Sendable {
         let slot = Int(searchedSlot[Int(id)])
         scan.appendSearched(slot, byte: searchedBytes[slot], atWordStart: atWordStart, in: text, to: &offsets)
         return true
+    }
+
+    /// Keeps, of the literal occurrences at `offsets[from...]`, those that one of `followers` follows
+    /// (ASCII-lower-cased) `length` bytes on: a window literal followed by anything else is in no match.
+    private static func keepFollowed(
+        by followers: ByteSet, after length: Int, in text: UnsafeBufferPointer<UInt8>, _ offsets: inout [Int], from: Int
+    ) {
+        var kept = from
+        for index in from..<offsets.count {
+            let next = offsets[index] &+ length
+            guard next < text.count else { continue }
+            let byte = text[next]
+            guard followers.contains(byte &- 0x41 < 26 ? byte | 0x20 : byte) else { continue }
+            offsets[kept] = offsets[index]
+            kept &+= 1
+        }
+        offsets.removeLast(offsets.count &- kept)
     }
 
     /// Whether a match can start at `start`: anywhere, or only where no `a–z` or `0–9` comes before when

@@ -159,6 +159,45 @@ struct LiteralAnchorsTests {
         #expect(!LiteralAnchors(source: #"[A-Z]\d?"#, caseless: false, unicodeClasses: false).isAnchored)
     }
 
+    private func followers(_ source: String, caseless: Bool = false, ucp: Bool = false) -> String? {
+        LiteralAnchors(source: source, caseless: caseless, unicodeClasses: ucp).windowFollowers
+            .map { String(decoding: $0.filter { $0 < 0x80 }, as: UTF8.self) }
+    }
+
+    @Test func theBytesAfterAWindowLiteralAreWhatTheRestOfTheMatchBeginsWith() {
+        #expect(followers(#"[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}"#) == "0123456789abcdef")
+        #expect(followers(#"[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}|[a-z]{3}-[J-T]"#) == "0123456789abcdefjklmnopqrst")
+        // Where the next part is a few characters, the literal takes them in: `-g` … `-j`, followed by anything.
+        #expect(window(#"[a-z]{3}-[G-J]"#).0 == ["-g", "-h", "-i", "-j"] && followers(#"[a-z]{3}-[G-J]"#) == nil)
+        // What may be empty lets the next part's first bytes follow too; a lookahead consumes nothing.
+        #expect(followers(#"[a-z]{3}-\s*(?:x|yz)?k"#) == "\t\n\u{0B}\u{0C}\r kxy")
+        #expect(followers(#"[a-z]{3}-(?=x)[a-z]"#) == "abcdefghijklmnopqrstuvwxyz")
+        // A literal that can end the match can be followed by anything, or be the text's last bytes.
+        #expect(followers(#"[a-z]{3}-"#) == nil)
+        #expect(followers(#"[a-z]{3}-x?"#) == nil)
+        #expect(followers(#"[a-z]{3}-(?![a-z])"#) == nil)
+        #expect(followers(#"[a-z]{3}-[^x]"#) == nil)
+        // A literal that ends one repetition is followed by the next, or by what follows the repetitions.
+        #expect(followers(#"(?:[a-z]{2}@[0-9]){2}x"#) == "0123456789")
+        #expect(followers(#"(?:[b-d]{2}@){2}x"#) == "bcdx")
+    }
+
+    @Test func followersCoverEveryByteACharacterBeyondASCIICanBeginWith() throws {
+        // With Unicode classes `\d` and `\s` match beyond ASCII; caseless, `k` and `s` match U+212A, U+017F.
+        let unicode = LiteralAnchors(source: #"[a-z]{3}@\d"#, caseless: false, unicodeClasses: true)
+        let digits = try #require(unicode.windowFollowers)
+        #expect(digits.contains(0x35) && digits.contains(0xC2) && digits.contains(0xE2) && !digits.contains(0x61))
+        #expect(followers(#"[a-z]{3}@\d"#) == "0123456789")
+        let caseless = LiteralAnchors(source: #"[a-z]{3}-[j-t]"#, caseless: true, unicodeClasses: false)
+        #expect(try #require(caseless.windowFollowers).contains(0xE2) && caseless.windowFollowers!.contains(0xC5))
+        let cased = LiteralAnchors(source: #"[a-z]{3}-[j-t]"#, caseless: false, unicodeClasses: false)
+        #expect(try !#require(cased.windowFollowers).contains(0xE2))
+        // A character beyond ASCII in a class: its first byte, and the rest beyond ASCII too.
+        let accented = LiteralAnchors(source: #"[a-z]{3}-[a-zé]"#, caseless: false, unicodeClasses: false)
+        #expect(followers(#"[a-z]{3}-[a-zé]"#).map { $0.count } == 26)
+        #expect(accented.windowFollowers?.contains(0xC3) == true)
+    }
+
     @Test func aLongGroupReadBeforeIsReadTheSameWayInAnotherPattern() {
         // Long groups are remembered across patterns; each use must still get what its context gives.
         let group = #"(?:forsake\s+(?:each|every)\s+standing\s+order)"#
@@ -218,6 +257,9 @@ struct PrefilterTests {
         #expect(result.filtered == result.naive)
         let longS = try compare(try Pattern("(?i)pass"), padding + "pa\u{017F}\u{017F}word")
         #expect(longS.naive.count == 1 && longS.filtered == longS.naive)
+        // The same for the byte after a window literal, from a class too wide to be read as its characters.
+        let follower = try compare(try Pattern("(?i)[a-z]{2}@[j-t]"), padding + "xy@\u{212A}")
+        #expect(follower.naive.count == 1 && follower.filtered == follower.naive)
     }
 
     @Test func aTextMissingAConjunctIsSkippedAndOneWithAllOfThemStillMatches() throws {
@@ -244,6 +286,22 @@ struct PrefilterTests {
         #expect(try compare(pattern, padding + "i think i said so, i guess").skipped)
         let both = try compare(pattern, padding + "i hate them and death to them")
         #expect(both.filtered == both.naive && both.naive.count == 2)
+    }
+
+    @Test func aWindowLiteralThatNoFollowerFollowsIsNoCandidate() throws {
+        let mac = try Pattern(#"(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])"#)
+        let prefilter = Prefilter(patterns: [mac])
+        let text = padding + "a well-known e-mail: 0A:BC:de:F0:1a:2B, or 12-"
+        let scratch = MatchScratch(prefilter: prefilter)
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let scan = scratch.anchorScan(of: text, utf8, prefilter)
+            #expect(prefilter.candidates(for: mac, in: scan, text: utf8, into: &scratch.candidates) == .windows)
+            // Only the five colons before a hex digit, either case; not `-k`, `-m`, `: ` or the `-` at the end.
+            let colons = Array(utf8.indices.filter { utf8[$0] == UInt8(ascii: ":") }.dropFirst())
+            #expect(scratch.candidates == colons)
+        }
+        let result = try compare(mac, text)
+        #expect(result.naive.count == 1 && result.filtered == result.naive)
     }
 
     @Test func aLiteralIsFoundWhereverItLiesInTheTextAcrossTheScansLanes() throws {
@@ -351,6 +409,8 @@ struct PrefilterTests {
             "[a-z]{0,3}@", "\\d{1,2}-\\d", ".{0,4}ab", "(?i)[a-z]{1,2}k", "[^ ]{1,3}한",
             "\\bkey\\s+ssn|\\bzz\\s*abc", "(?:abc|key)\\s+(?:ssn|x y)", "(?<![a-z0-9])(?:k|zz)\\s*(?:bca|12)|@\\s*key",
             "(?:ab\\s*c|k\\s+s)\\s*(?:zz|12)?\\s*key",
+            "[a-z]{2}-\\s*(?:ab|k)", "[0-9a-f]{2}[:-][0-9a-f]{2}", "(?i)[a-z]{2}@[j-t]", "[a-z]@\\d",
+            "(?:\\d-){2}[a-z]",
         ]
         let patterns = try sources.map { try Pattern($0) } + [try Pattern("KEY", options: .caseless)]
         var random = SystemRandomNumberGenerator()
@@ -377,8 +437,10 @@ extension PrefilterTests {
             .filter { $0.anchors.windowLiterals.contains { $0.count == 1 && LiteralAnchors.Node.isDigit($0[0]) } }
         #expect(patterns.count >= 6)
         // They are tried in windows (or ruled out, or tried at a prefix), never over the whole text: the digits'
-        // positions are known.
+        // positions are known. A digit that the pattern's followers do not follow is no candidate.
         let sample = padding + "call 415 555 0132 today"
+        let sampleBytes = Array(sample.utf8)
+        let digits = Set(sampleBytes.indices.filter { LiteralAnchors.Node.isDigit(sampleBytes[$0]) })
         var windowed = 0
         for pattern in patterns {
             let prefilter = Prefilter(patterns: [pattern])
@@ -390,7 +452,7 @@ extension PrefilterTests {
             #expect(candidates != .anywhere, "\(pattern)")
             if candidates == .windows {
                 windowed += 1
-                #expect(offsets.count == 10, "\(pattern)")
+                #expect(!offsets.isEmpty && Set(offsets).isSubset(of: digits), "\(pattern)")
             }
         }
         #expect(windowed >= 4)
