@@ -20,6 +20,8 @@ struct BranchFilter: Sendable {
     let prefixIDs: [Int32]
     /// For each of ``prefixIDs``: whether it counts only at a word start (not after `a–z`, `0–9`).
     let prefixAtWordStart: [Bool]
+    /// For each of ``prefixIDs``: its length in bytes.
+    let prefixLengths: [Int]
     /// The literal ids of every requirement set.
     let requirementIDs: [Int32]
 
@@ -31,6 +33,7 @@ struct BranchFilter: Sendable {
         var prefixIndex: [[UInt8]: Int] = [:]
         var prefixIDs: [Int32] = []
         var prefixAtWordStart: [Bool] = []
+        var prefixLengths: [Int] = []
         var groups: [[Int]] = []
         var requirementIDs: Set<Int32> = []
         var filtered: [Branch] = []
@@ -48,6 +51,7 @@ struct BranchFilter: Sendable {
                         prefixIndex[prefix] = prefixIDs.count
                         prefixIDs.append(LiteralID.id(for: atWordStart ? Array(prefix.dropFirst()) : prefix))
                         prefixAtWordStart.append(atWordStart)
+                        prefixLengths.append(atWordStart ? prefix.count - 1 : prefix.count)
                         return prefixIDs.count - 1
                     })
             }
@@ -59,6 +63,7 @@ struct BranchFilter: Sendable {
         self.groups = groups
         self.prefixIDs = prefixIDs
         self.prefixAtWordStart = prefixAtWordStart
+        self.prefixLengths = prefixLengths
         self.requirementIDs = requirementIDs.sorted()
         isPrefixed = !groups.isEmpty && groups.allSatisfy { !$0.isEmpty }
     }

@@ -20,6 +20,13 @@ public struct LiteralAnchors: Sendable, Hashable {
     /// Every match starts with one of these byte strings (ASCII case folded), so the match can only begin
     /// where the anchor pass saw one. Empty when unknown, or when a prefix is too common to be worth it.
     public let prefixes: [[UInt8]]
+    /// The bytes (ASCII-lower-cased) that can come right after a prefix at a match's start, in increasing
+    /// order: a prefix followed by none of them starts no match. `nil` when any byte can follow, or the
+    /// text's end. The `i` of `i will hurt you` is followed by white space or a verb, so `in` and `if` are
+    /// not worth a try.
+    public var prefixFollowers: [UInt8]? { prefixFollowerSet?.bytes }
+    /// ``prefixFollowers`` as a set, for the prefilter's test.
+    let prefixFollowerSet: ByteSet?
     /// Every match contains one of these byte strings (ASCII case folded) starting at most ``windowReach``
     /// bytes after the match starts, so matches need only be looked for just before each occurrence.
     /// Empty when unknown or not selective; used when there are no ``prefixes``.
@@ -30,9 +37,9 @@ public struct LiteralAnchors: Sendable, Hashable {
     /// increasing order: a window literal followed by none of them is no candidate. `nil` when any byte
     /// can follow, or the text's end. A MAC address's `-` is followed by a hex digit, so the `-` of
     /// `well-known` is not worth a try.
-    public var windowFollowers: [UInt8]? { followers?.bytes }
+    public var windowFollowers: [UInt8]? { windowFollowerSet?.bytes }
     /// ``windowFollowers`` as a set, for the prefilter's test.
-    let followers: ByteSet?
+    let windowFollowerSet: ByteSet?
     /// The pattern's alternatives, each with what its matches need: every match is a match of at least
     /// one branch. A pattern `A|B` has a branch for `A` and one for `B`; a branch whose own alternatives
     /// need different things (`(?:kill|hurt)\s+you|i\s+hate\s+you`) is split further. A text that
@@ -88,20 +95,23 @@ public struct LiteralAnchors: Sendable, Hashable {
         let literals = node.requirement.map { Self.minimized($0) } ?? []
         self.init(
             literals: Self.ordered(literals), prefixes: Self.selectivePrefixes(node.starts),
+            prefixFollowers: node.startsAreOpen ? nil : node.startFollowers,
             windowLiterals: Self.ordered(window.literals), windowReach: window.reach, windowFollowers: window.followers,
             branches: topBranches.flatMap(Self.branches(of:)), minimumDigits: node.digits,
             foldsBeyondASCII: parser.sawCaselessKOrS)
     }
 
     init(
-        literals: [[UInt8]], prefixes: [[UInt8]], windowLiterals: [[UInt8]] = [], windowReach: Int = 0,
-        windowFollowers: ByteSet? = nil, branches: [Branch] = [], minimumDigits: Int, foldsBeyondASCII: Bool
+        literals: [[UInt8]], prefixes: [[UInt8]], prefixFollowers: ByteSet? = nil, windowLiterals: [[UInt8]] = [],
+        windowReach: Int = 0, windowFollowers: ByteSet? = nil, branches: [Branch] = [], minimumDigits: Int,
+        foldsBeyondASCII: Bool
     ) {
         self.literals = literals
         self.prefixes = prefixes
+        self.prefixFollowerSet = prefixes.isEmpty ? nil : prefixFollowers
         self.windowLiterals = windowLiterals
         self.windowReach = windowReach
-        self.followers = windowLiterals.isEmpty ? nil : windowFollowers
+        self.windowFollowerSet = windowLiterals.isEmpty ? nil : windowFollowers
         self.branches = branches
         self.minimumDigits = minimumDigits
         self.foldsBeyondASCII = foldsBeyondASCII
@@ -189,10 +199,17 @@ extension LiteralAnchors {
         var firstBytes: ByteSet?
         /// Whether the node can match the empty string.
         var mayBeEmpty: Bool
+        /// The bytes (ASCII-lower-cased) that can come right after a string of ``starts`` in a match, so far;
+        /// `nil` when any can.
+        var startFollowers: ByteSet?
+        /// Whether a string of ``starts`` can end where the node's match ends: then what follows the node can
+        /// follow it too, and ``startFollowers`` is not complete yet. So it is for an exact node.
+        var startsAreOpen: Bool
 
         init(
             exact: LiteralSet?, required: LiteralSet?, digits: Int, starts: LiteralSet?? = .none,
-            maxLength: Int?? = .none, window: Window?? = .none, firstBytes: ByteSet?? = .none, mayBeEmpty: Bool? = nil
+            maxLength: Int?? = .none, window: Window?? = .none, firstBytes: ByteSet?? = .none, mayBeEmpty: Bool? = nil,
+            startFollowers: ByteSet?? = .none, startsAreOpen: Bool = true
         ) {
             self.exact = exact
             self.required = required
@@ -202,6 +219,9 @@ extension LiteralAnchors {
             self.window = window ?? exact.flatMap { Window($0, reach: 0) }
             self.firstBytes = firstBytes ?? exact.map { ByteSet($0.compactMap(\.first)) }
             self.mayBeEmpty = mayBeEmpty ?? (exact?.contains([]) ?? true)
+            // The start strings of an exact node are its whole matches: what follows them is what follows it.
+            self.startFollowers = startFollowers ?? (starts == nil ? ByteSet() : nil)
+            self.startsAreOpen = startsAreOpen
         }
 
         /// One character of a class, which begins with one of `firstBytes` (`nil`: any byte): one byte when
@@ -248,39 +268,78 @@ extension LiteralAnchors {
             .characters([[UInt8(byte)]], digits: (0x30...0x39).contains(byte) ? 1 : 0)
         }
 
-        /// What the start set of a sequence needs of each of its parts (see ``starts(of:before:)``).
+        /// What the start set of a sequence needs of each of its parts, and of the rest of the sequence after
+        /// a part (see ``starts(of:before:)``).
         struct Beginning {
             let starts: LiteralSet?
             let isExact: Bool
             let assertsWordStart: Bool
+            let startFollowers: ByteSet?
+            let startsAreOpen: Bool
+            let firstBytes: ByteSet?
+            let mayBeEmpty: Bool
+
+            /// The rest of a sequence after its last part: nothing.
+            static let end = Beginning(
+                starts: .emptyString, isExact: true, assertsWordStart: false, startFollowers: ByteSet(),
+                startsAreOpen: false, firstBytes: ByteSet(), mayBeEmpty: true)
         }
 
         var beginning: Beginning {
-            Beginning(starts: starts, isExact: exact != nil, assertsWordStart: assertsWordStart)
+            Beginning(
+                starts: starts, isExact: exact != nil, assertsWordStart: assertsWordStart,
+                startFollowers: startFollowers, startsAreOpen: startsAreOpen, firstBytes: firstBytes,
+                mayBeEmpty: mayBeEmpty)
         }
 
-        /// The start set of a node that begins like `node` followed by something whose start set is `rest`.
-        static func starts(of node: Beginning, before rest: LiteralSet?) -> LiteralSet? {
-            guard let heads = node.starts else { return nil }
-            var result = LiteralSet()
-            for head in heads {
+        /// How a sequence begins from `node` on, `rest` being how it goes on after `node`: the start set, what
+        /// follows each start string, what a match begins with.
+        static func starts(of node: Beginning, before rest: Beginning) -> Beginning {
+            var followers: ByteSet? = ByteSet()
+            var isOpen = false
+            func follow(_ bytes: ByteSet?, open: Bool) {
+                followers = followers?.union(orAny: bytes)
+                isOpen = isOpen || open
+            }
+            var result: LiteralSet? = LiteralSet()
+            let headCount = node.starts?.count ?? 0
+            for head in node.starts ?? [] {
                 if head.isEmpty {
-                    guard let rest else { return nil }
-                    for tail in rest {
+                    guard let tails = rest.starts else {
+                        result = nil
+                        break
+                    }
+                    for tail in tails {
                         let marks = node.assertsWordStart && tail.first.map(isAlphanumeric) == true
-                        result.insert(marks ? Literal([wordStartMarker]).appending(tail) : tail)
+                        result?.insert(marks ? Literal([wordStartMarker]).appending(tail) : tail)
                     }
-                } else if node.isExact, let rest, heads.count * rest.count <= maximumStarts {
+                    follow(rest.startFollowers, open: rest.startsAreOpen)
+                } else if node.isExact, let tails = rest.starts, headCount * tails.count <= maximumStarts {
                     // Inside a longer string the word-start condition is not checked: drop its marker.
-                    for tail in rest {
+                    for tail in tails {
                         let unmarked = tail.first == wordStartMarker ? tail.droppingFirst() : tail
-                        result.insert(head.appending(unmarked, upTo: maximumLiteralLength))
+                        // Cut short, a string no longer ends where its followers were read.
+                        if head.count + unmarked.count > maximumLiteralLength { followers = nil }
+                        result?.insert(head.appending(unmarked, upTo: maximumLiteralLength))
                     }
+                    // With the empty tail, the head alone ends where the sequence does.
+                    follow(rest.startFollowers, open: rest.startsAreOpen || tails.contains([]))
                 } else {
-                    result.insert(head)
+                    result?.insert(head)
+                    if node.isExact {
+                        follow(rest.firstBytes, open: rest.mayBeEmpty)
+                    } else {
+                        follow(node.startFollowers, open: false)
+                        if node.startsAreOpen { follow(rest.firstBytes, open: rest.mayBeEmpty) }
+                    }
                 }
             }
-            return result.count > maximumStarts ? nil : result
+            if node.starts == nil || (result?.count ?? 0) > maximumStarts { result = nil }
+            return Beginning(
+                starts: result, isExact: false, assertsWordStart: false, startFollowers: followers,
+                startsAreOpen: isOpen,
+                firstBytes: node.mayBeEmpty ? node.firstBytes?.union(orAny: rest.firstBytes) : node.firstBytes,
+                mayBeEmpty: node.mayBeEmpty && rest.mayBeEmpty)
         }
 
         /// Marks a start string that follows a word-start assertion; 0xFF never occurs in UTF-8.
@@ -448,16 +507,20 @@ extension LiteralAnchors {
             var length: Int? = 0
             var window: Window? = Window(literals: [], reach: 0, isOpen: false)
             var firstBytes: ByteSet? = ByteSet()
+            var startFollowers: ByteSet? = ByteSet()
             for branch in branches {
                 length = length.flatMap { longest in branch.maxLength.map { max(longest, $0) } }
                 window = window.flatMap { union in branch.window.flatMap { union.union($0) } }
                 firstBytes = firstBytes?.union(orAny: branch.firstBytes)
+                startFollowers = startFollowers?.union(orAny: branch.startFollowers)
             }
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
             var node = Node(
                 exact: exact, required: required, digits: branches.lazy.map { $0.digits }.min() ?? 0, starts: .some(starts),
                 maxLength: .some(length), window: .some(window), firstBytes: .some(firstBytes),
-                mayBeEmpty: branches.contains { $0.mayBeEmpty })
+                mayBeEmpty: branches.contains { $0.mayBeEmpty },
+                startFollowers: .some(exact == nil ? startFollowers : ByteSet()),
+                startsAreOpen: exact != nil || branches.contains { $0.startsAreOpen })
             if exact == nil { node.clauses = either(branches.map(\.conditions)) }
             return node
         }
@@ -477,11 +540,15 @@ extension LiteralAnchors {
         /// `node` repeated at least `minimum` and at most `maximum` times (`nil`: unbounded).
         static func repetition(_ node: Node, minimum: Int, maximum: Int?) -> Node {
             let length = maximum.flatMap { count in node.maxLength.map { count * $0 } }
+            // A start string that ends one repetition may be followed by the next.
+            var startFollowers = node.startFollowers
+            if node.startsAreOpen, maximum != 1 { startFollowers = startFollowers?.union(orAny: node.firstBytes) }
             if minimum == 0 {
                 if maximum == 1, let exact = node.exact { return Node(exact: exact.union(.emptyString), required: nil, digits: 0) }
                 return Node(
                     exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union(.emptyString) }),
-                    maxLength: .some(length), window: .some(nil), firstBytes: .some(node.firstBytes), mayBeEmpty: true)
+                    maxLength: .some(length), window: .some(nil), firstBytes: .some(node.firstBytes), mayBeEmpty: true,
+                    startFollowers: .some(startFollowers), startsAreOpen: node.startsAreOpen)
             }
             var exact: LiteralSet?
             if minimum == maximum, let unit = node.exact {
@@ -498,7 +565,8 @@ extension LiteralAnchors {
                 exact: exact, required: node.requirement, digits: node.digits * minimum,
                 starts: .some(exact ?? node.starts), maxLength: .some(length),
                 window: .some(exact.flatMap { Window($0, reach: 0) } ?? window), firstBytes: .some(node.firstBytes),
-                mayBeEmpty: node.mayBeEmpty)
+                mayBeEmpty: node.mayBeEmpty, startFollowers: .some(exact == nil ? startFollowers : ByteSet()),
+                startsAreOpen: exact != nil || node.startsAreOpen)
             repeated.clauses = node.clauses
             return repeated
         }
@@ -664,16 +732,10 @@ extension LiteralAnchors {
             var runStart: Int? = 0  // bytes before the current run of exact atoms
             var window: Window?
             var conditions: [[Requirement]] = [[]]  // every part's, at once
-            var firstBytes: ByteSet? = ByteSet()  // of the atoms up to the first that cannot be empty
-            var mayBeEmpty = true
             while let scalar = current, scalar != "|", scalar != ")", !gaveUp {
                 let atom = parseQuantifier(after: parseAtom())
                 atoms.append(atom.beginning)
                 digits += atom.digits
-                if mayBeEmpty {
-                    firstBytes = firstBytes?.union(orAny: atom.firstBytes)
-                    mayBeEmpty = atom.mayBeEmpty
-                }
                 window = window?.followed(by: atom)
                 if let before = length {
                     window = Window.better(window, atom.window?.shifted(by: before))
@@ -702,14 +764,18 @@ extension LiteralAnchors {
                 }
                 isExact = false
             }
-            let starts = atoms.reversed().reduce(Optional(LiteralSet.emptyString)) { rest, atom in Node.starts(of: atom, before: rest) }
+            let beginning = atoms.reversed().reduce(Node.Beginning.end) { rest, atom in
+                Node.starts(of: atom, before: rest)
+            }
             let exact = isExact ? run.exact : nil
             if let last = run.requirement { conditions = Node.both(conditions, [[Requirement(last)]]) }
             var sequence = Node(
                 exact: exact, required: Node.better(required, run.requirement), digits: digits,
-                starts: .some(exact ?? starts), maxLength: .some(length),
+                starts: .some(exact ?? beginning.starts), maxLength: .some(length),
                 window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)),
-                firstBytes: .some(firstBytes), mayBeEmpty: mayBeEmpty)
+                firstBytes: .some(beginning.firstBytes), mayBeEmpty: beginning.mayBeEmpty,
+                startFollowers: .some(exact == nil ? beginning.startFollowers : ByteSet()),
+                startsAreOpen: exact != nil || beginning.startsAreOpen)
             if exact == nil { sequence.clauses = conditions }
             return sequence
         }

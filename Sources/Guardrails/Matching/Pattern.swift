@@ -27,6 +27,7 @@ public struct Pattern: Sendable {
         let windowIDs: [Int32]
         let windowLengths: [Int]
         let windowFollowers: ByteSet?
+        let prefixFollowers: ByteSet?
         let anchorSet: LiteralIDSet
         let filter: BranchFilter
         let minimumDigits: Int
@@ -46,7 +47,8 @@ public struct Pattern: Sendable {
             self.anchorIDs = anchors.literals.map(LiteralID.id(for:))
             self.windowIDs = anchors.windowLiterals.map(LiteralID.id(for:))
             self.windowLengths = anchors.windowLiterals.map(\.count)
-            self.windowFollowers = anchors.followers
+            self.windowFollowers = anchors.windowFollowerSet
+            self.prefixFollowers = anchors.prefixFollowerSet
             self.anchorSet = LiteralIDSet(anchorIDs)
             self.filter = BranchFilter(anchors.branches)
             self.minimumDigits = anchors.minimumDigits
@@ -77,6 +79,8 @@ public struct Pattern: Sendable {
     var windowLengths: [Int] { storage.windowLengths }
     /// ``LiteralAnchors/windowFollowers``, kept beside the anchors as a set.
     var windowFollowers: ByteSet? { storage.windowFollowers }
+    /// ``LiteralAnchors/prefixFollowers``, kept beside the anchors as a set.
+    var prefixFollowers: ByteSet? { storage.prefixFollowers }
     /// ``anchorIDs`` as a mask, for the prefilter's test.
     var anchorSet: LiteralIDSet { storage.anchorSet }
     /// ``LiteralAnchors/branches`` as literal ids, for the prefilter's test and its candidates.

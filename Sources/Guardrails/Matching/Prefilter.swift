@@ -186,17 +186,23 @@ final class Prefilter: Sendable {
         offsets.removeAll(keepingCapacity: true)
         if filter.isPrefixed {
             scan.buildChains(automaton, literalCount: covered.count * 64)
+            let followers = pattern.prefixFollowers
             var groups = admitted
             while groups != 0 {
                 let group = groups.trailingZeroBitCount
                 groups &= groups &- 1
                 guard group < filter.groups.count else { break }
                 for index in filter.groups[group] {
+                    let collected = offsets.count
                     guard
                         collect(
                             filter.prefixIDs[index], atWordStart: filter.prefixAtWordStart[index], scan, text,
                             into: &offsets)
                     else { return .anywhere }
+                    if let followers {
+                        let length = filter.prefixLengths[index]
+                        Self.keepFollowed(by: followers, after: length, in: text, &offsets, from: collected)
+                    }
                 }
             }
             guard offsets.count <= Self.maximumCandidates(forLength: text.count) else {
@@ -243,7 +249,8 @@ final class Prefilter: Sendable {
     }
 
     /// Keeps, of the literal occurrences at `offsets[from...]`, those that one of `followers` follows
-    /// (ASCII-lower-cased) `length` bytes on: a window literal followed by anything else is in no match.
+    /// (ASCII-lower-cased) `length` bytes on: a prefix or window literal followed by anything else is in no
+    /// match.
     private static func keepFollowed(
         by followers: ByteSet, after length: Int, in text: UnsafeBufferPointer<UInt8>, _ offsets: inout [Int], from: Int
     ) {

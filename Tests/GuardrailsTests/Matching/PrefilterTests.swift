@@ -182,6 +182,29 @@ struct LiteralAnchorsTests {
         #expect(followers(#"(?:[b-d]{2}@){2}x"#) == "bcdx")
     }
 
+    private func prefixFollowers(_ source: String) -> String? {
+        LiteralAnchors(source: source, caseless: false, unicodeClasses: false).prefixFollowers
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func theBytesAfterAPrefixAreWhatTheRestOfTheMatchBeginsWith() {
+        let space = "\t\n\u{0B}\u{0C}\r "
+        #expect(prefixes(#"(?<![a-z0-9])(?:i|we)\s*(?:will\s+)?(?:kill|hurt)"#) == ["^i", "^we"])
+        #expect(prefixFollowers(#"(?<![a-z0-9])(?:i|we)\s*(?:will\s+)?(?:kill|hurt)"#) == space + "hkw")
+        #expect(prefixFollowers(#"\bfrom\s+now\b"#) == space)
+        #expect(prefixFollowers(#"(?i)\bhello\s*World"#) == space + "w")
+        // The start strings take in what they can: `ac` and `abc`, followed by a digit.
+        #expect(prefixes(#"\bab?c\d"#) == ["^ac", "^abc"] && prefixFollowers(#"\bab?c\d"#) == "0123456789")
+        // A repeated part can follow itself.
+        #expect(prefixFollowers(#"\bf+u+ck"#) == "fu")
+        // A prefix that can end the match can be followed by anything, or be the text's last bytes.
+        #expect(prefixFollowers(#"\b(?:idiot|moron)s?\b"#) == nil)
+        #expect(prefixFollowers(#"\b(?:idiot|moron)s?\s+x|\bzz"#) == nil)
+        // A prefix cut at the longest literal no longer ends where its followers were read.
+        #expect(prefixes(#"\babcdefghijklmnopqrstuvwx(?:yz|z)\s"#) == ["^abcdefghijklmnopqrstuvwx"])
+        #expect(prefixFollowers(#"\babcdefghijklmnopqrstuvwx(?:yz|z)\s"#) == nil)
+    }
+
     @Test func followersCoverEveryByteACharacterBeyondASCIICanBeginWith() throws {
         // With Unicode classes `\d` and `\s` match beyond ASCII; caseless, `k` and `s` match U+212A, U+017F.
         let unicode = LiteralAnchors(source: #"[a-z]{3}@\d"#, caseless: false, unicodeClasses: true)
@@ -301,6 +324,22 @@ struct PrefilterTests {
             #expect(scratch.candidates == colons)
         }
         let result = try compare(mac, text)
+        #expect(result.naive.count == 1 && result.filtered == result.naive)
+    }
+
+    @Test func aPrefixThatNoFollowerFollowsIsNoCandidate() throws {
+        let threat = try Pattern(#"(?<![a-z0-9])(?:i|we)\s*(?:will\s+)?(?:kill|hurt)\s+you\b"#, options: .caseless)
+        let prefilter = Prefilter(patterns: [threat])
+        let text = padding + "I think it is in the box, but I WILL hurt you"
+        let scratch = MatchScratch(prefilter: prefilter)
+        text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let scan = scratch.anchorScan(of: text, utf8, prefilter)
+            #expect(prefilter.candidates(for: threat, in: scan, text: utf8, into: &scratch.candidates) == .offsets)
+            // Only the two `I`s before a space: not `it`, `is`, `in`.
+            let start = padding.utf8.count
+            #expect(scratch.candidates == [start, start + "I think it is in the box, but ".utf8.count])
+        }
+        let result = try compare(threat, text)
         #expect(result.naive.count == 1 && result.filtered == result.naive)
     }
 
