@@ -108,10 +108,10 @@ public struct LiteralAnchors: Sendable, Hashable {
     ) {
         self.literals = literals
         self.prefixes = prefixes
-        self.prefixFollowerSet = prefixes.isEmpty ? nil : prefixFollowers
+        self.prefixFollowerSet = prefixes.isEmpty || prefixFollowers == .all ? nil : prefixFollowers
         self.windowLiterals = windowLiterals
         self.windowReach = windowReach
-        self.windowFollowerSet = windowLiterals.isEmpty ? nil : windowFollowers
+        self.windowFollowerSet = windowLiterals.isEmpty || windowFollowers == .all ? nil : windowFollowers
         self.branches = branches
         self.minimumDigits = minimumDigits
         self.foldsBeyondASCII = foldsBeyondASCII
@@ -194,22 +194,22 @@ extension LiteralAnchors {
         /// string of: in a sequence every part's requirement holds at once (`ignore … previous …
         /// instructions`); in an alternation each branch brings its own. `nil`: only ``requirement``.
         var clauses: [[Requirement]]?
-        /// The bytes (ASCII-lower-cased) a match that is not empty begins with; `nil` when it can begin with
-        /// any byte. What can follow a window literal is read from these (see ``Window/followed(by:)``).
-        var firstBytes: ByteSet?
+        /// The bytes (ASCII-lower-cased) a match that is not empty begins with (``ByteSet/all`` when
+        /// unknown). What can follow a prefix or a window literal is read from these (see
+        /// ``Window/follow(_:staysOpen:)``).
+        var firstBytes: ByteSet
         /// Whether the node can match the empty string.
         var mayBeEmpty: Bool
-        /// The bytes (ASCII-lower-cased) that can come right after a string of ``starts`` in a match, so far;
-        /// `nil` when any can.
-        var startFollowers: ByteSet?
+        /// The bytes (ASCII-lower-cased) that can come right after a string of ``starts`` in a match, so far.
+        var startFollowers: ByteSet
         /// Whether a string of ``starts`` can end where the node's match ends: then what follows the node can
         /// follow it too, and ``startFollowers`` is not complete yet. So it is for an exact node.
         var startsAreOpen: Bool
 
         init(
             exact: LiteralSet?, required: LiteralSet?, digits: Int, starts: LiteralSet?? = .none,
-            maxLength: Int?? = .none, window: Window?? = .none, firstBytes: ByteSet?? = .none, mayBeEmpty: Bool? = nil,
-            startFollowers: ByteSet?? = .none, startsAreOpen: Bool = true
+            maxLength: Int?? = .none, window: Window?? = .none, firstBytes: ByteSet? = nil, mayBeEmpty: Bool? = nil,
+            startFollowers: ByteSet? = nil, startsAreOpen: Bool = true
         ) {
             self.exact = exact
             self.required = required
@@ -217,28 +217,37 @@ extension LiteralAnchors {
             self.starts = starts ?? exact
             self.maxLength = maxLength ?? (exact.map(Self.longest) ?? 4)
             self.window = window ?? exact.flatMap { Window($0, reach: 0) }
-            self.firstBytes = firstBytes ?? exact.map { ByteSet($0.compactMap(\.first)) }
-            self.mayBeEmpty = mayBeEmpty ?? (exact?.contains([]) ?? true)
+            self.firstBytes = firstBytes ?? exact.map(Self.firstBytes(of:)) ?? .all
+            self.mayBeEmpty = mayBeEmpty ?? (exact.map { $0.first?.isEmpty == true } ?? true)  // shortest first
             // The start strings of an exact node are its whole matches: what follows them is what follows it.
-            self.startFollowers = startFollowers ?? (starts == nil ? ByteSet() : nil)
+            self.startFollowers = startFollowers ?? (starts == nil ? ByteSet() : .all)
             self.startsAreOpen = startsAreOpen
         }
 
-        /// One character of a class, which begins with one of `firstBytes` (`nil`: any byte): one byte when
-        /// the class is ASCII only, else up to four.
-        static func character(asciiOnly: Bool, firstBytes: ByteSet?, digits: Int = 0) -> Node {
+        /// One character of a class, which begins with one of `firstBytes`: one byte when the class is ASCII
+        /// only, else up to four.
+        static func character(asciiOnly: Bool, firstBytes: ByteSet, digits: Int = 0) -> Node {
             Node(
-                exact: nil, required: nil, digits: digits, maxLength: asciiOnly ? 1 : 4, firstBytes: .some(firstBytes),
+                exact: nil, required: nil, digits: digits, maxLength: asciiOnly ? 1 : 4, firstBytes: firstBytes,
                 mayBeEmpty: false)
+        }
+
+        /// The first bytes of the strings of `set`.
+        private static func firstBytes(of set: LiteralSet) -> ByteSet {
+            var bytes = ByteSet()
+            for literal in set where !literal.isEmpty { bytes.insert(literal[0]) }
+            return bytes
         }
 
         /// What `\w` (`0-9`, `a-z`, `_`) and `\s` (ASCII white space) begin with; with Unicode classes, any
         /// character beyond ASCII too.
         static func firstBytes(ofEscape escape: Unicode.Scalar, unicodeClasses: Bool) -> ByteSet {
-            let word = ByteSet(Array(0x30...0x39) + Array(0x61...0x7A) + [0x5F])
-            let ascii = escape == "w" ? word : ByteSet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
+            let ascii = escape == "w" ? wordBytes : spaceBytes
             return unicodeClasses ? ascii.union(.beyondASCII) : ascii
         }
+
+        private static let wordBytes = ByteSet(Array(0x30...0x39) + Array(0x61...0x7A) + [0x5F])
+        private static let spaceBytes = ByteSet([0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20])
 
         /// A backreference: unknown text of unknown length, possibly empty.
         static let unbounded = Node(exact: nil, required: nil, digits: 0, maxLength: .some(nil))
@@ -274,9 +283,9 @@ extension LiteralAnchors {
             let starts: LiteralSet?
             let isExact: Bool
             let assertsWordStart: Bool
-            let startFollowers: ByteSet?
+            let startFollowers: ByteSet
             let startsAreOpen: Bool
-            let firstBytes: ByteSet?
+            let firstBytes: ByteSet
             let mayBeEmpty: Bool
 
             /// The rest of a sequence after its last part: nothing.
@@ -295,10 +304,10 @@ extension LiteralAnchors {
         /// How a sequence begins from `node` on, `rest` being how it goes on after `node`: the start set, what
         /// follows each start string, what a match begins with.
         static func starts(of node: Beginning, before rest: Beginning) -> Beginning {
-            var followers: ByteSet? = ByteSet()
+            var followers = ByteSet()
             var isOpen = false
-            func follow(_ bytes: ByteSet?, open: Bool) {
-                followers = followers?.union(orAny: bytes)
+            func follow(_ bytes: ByteSet, open: Bool) {
+                followers = followers.union(bytes)
                 isOpen = isOpen || open
             }
             var result: LiteralSet? = LiteralSet()
@@ -319,11 +328,11 @@ extension LiteralAnchors {
                     for tail in tails {
                         let unmarked = tail.first == wordStartMarker ? tail.droppingFirst() : tail
                         // Cut short, a string no longer ends where its followers were read.
-                        if head.count + unmarked.count > maximumLiteralLength { followers = nil }
+                        if head.count + unmarked.count > maximumLiteralLength { followers = .all }
                         result?.insert(head.appending(unmarked, upTo: maximumLiteralLength))
                     }
                     // With the empty tail, the head alone ends where the sequence does.
-                    follow(rest.startFollowers, open: rest.startsAreOpen || tails.contains([]))
+                    follow(rest.startFollowers, open: rest.startsAreOpen || tails.first?.isEmpty == true)
                 } else {
                     result?.insert(head)
                     if node.isExact {
@@ -338,7 +347,7 @@ extension LiteralAnchors {
             return Beginning(
                 starts: result, isExact: false, assertsWordStart: false, startFollowers: followers,
                 startsAreOpen: isOpen,
-                firstBytes: node.mayBeEmpty ? node.firstBytes?.union(orAny: rest.firstBytes) : node.firstBytes,
+                firstBytes: node.mayBeEmpty ? node.firstBytes.union(rest.firstBytes) : node.firstBytes,
                 mayBeEmpty: node.mayBeEmpty && rest.mayBeEmpty)
         }
 
@@ -480,13 +489,14 @@ extension LiteralAnchors {
             let exact = a.exact.flatMap { left in b.exact.flatMap { right in concatenation(left, right) } }
             let required = better(a.requirement, b.requirement)
             let length = a.maxLength.flatMap { left in b.maxLength.map { left + $0 } }
-            var window = Window.better(
-                a.window?.followed(by: b), a.maxLength.flatMap { length in b.window?.shifted(by: length) })
+            var followed = a.window
+            followed?.follow(b)
+            var window = Window.better(followed, a.maxLength.flatMap { length in b.window?.shifted(by: length) })
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
             var node = Node(
                 exact: exact, required: required, digits: a.digits + b.digits, maxLength: .some(length),
                 window: .some(window),
-                firstBytes: .some(a.mayBeEmpty ? a.firstBytes?.union(orAny: b.firstBytes) : a.firstBytes),
+                firstBytes: a.mayBeEmpty ? a.firstBytes.union(b.firstBytes) : a.firstBytes,
                 mayBeEmpty: a.mayBeEmpty && b.mayBeEmpty)
             if exact == nil { node.clauses = both(a.conditions, b.conditions) }
             return node
@@ -506,20 +516,20 @@ extension LiteralAnchors {
             }
             var length: Int? = 0
             var window: Window? = Window(literals: [], reach: 0, isOpen: false)
-            var firstBytes: ByteSet? = ByteSet()
-            var startFollowers: ByteSet? = ByteSet()
+            var firstBytes = ByteSet()
+            var startFollowers = ByteSet()
             for branch in branches {
                 length = length.flatMap { longest in branch.maxLength.map { max(longest, $0) } }
                 window = window.flatMap { union in branch.window.flatMap { union.union($0) } }
-                firstBytes = firstBytes?.union(orAny: branch.firstBytes)
-                startFollowers = startFollowers?.union(orAny: branch.startFollowers)
+                firstBytes = firstBytes.union(branch.firstBytes)
+                startFollowers = startFollowers.union(branch.startFollowers)
             }
             if let exact, let whole = Window(exact, reach: 0) { window = Window.better(whole, window) }
             var node = Node(
                 exact: exact, required: required, digits: branches.lazy.map { $0.digits }.min() ?? 0, starts: .some(starts),
-                maxLength: .some(length), window: .some(window), firstBytes: .some(firstBytes),
+                maxLength: .some(length), window: .some(window), firstBytes: firstBytes,
                 mayBeEmpty: branches.contains { $0.mayBeEmpty },
-                startFollowers: .some(exact == nil ? startFollowers : ByteSet()),
+                startFollowers: exact == nil ? startFollowers : ByteSet(),
                 startsAreOpen: exact != nil || branches.contains { $0.startsAreOpen })
             if exact == nil { node.clauses = either(branches.map(\.conditions)) }
             return node
@@ -542,13 +552,13 @@ extension LiteralAnchors {
             let length = maximum.flatMap { count in node.maxLength.map { count * $0 } }
             // A start string that ends one repetition may be followed by the next.
             var startFollowers = node.startFollowers
-            if node.startsAreOpen, maximum != 1 { startFollowers = startFollowers?.union(orAny: node.firstBytes) }
+            if node.startsAreOpen, maximum != 1 { startFollowers = startFollowers.union(node.firstBytes) }
             if minimum == 0 {
                 if maximum == 1, let exact = node.exact { return Node(exact: exact.union(.emptyString), required: nil, digits: 0) }
                 return Node(
                     exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union(.emptyString) }),
-                    maxLength: .some(length), window: .some(nil), firstBytes: .some(node.firstBytes), mayBeEmpty: true,
-                    startFollowers: .some(startFollowers), startsAreOpen: node.startsAreOpen)
+                    maxLength: .some(length), window: .some(nil), firstBytes: node.firstBytes, mayBeEmpty: true,
+                    startFollowers: startFollowers, startsAreOpen: node.startsAreOpen)
             }
             var exact: LiteralSet?
             if minimum == maximum, let unit = node.exact {
@@ -560,12 +570,13 @@ extension LiteralAnchors {
                 }
             }
             // A window literal that ends one repetition may be followed by the next.
-            let window = maximum == 1 ? node.window : node.window?.followed(by: node, staysOpen: true)
+            var window = node.window
+            if maximum != 1 { window?.follow(node, staysOpen: true) }
             var repeated = Node(
                 exact: exact, required: node.requirement, digits: node.digits * minimum,
                 starts: .some(exact ?? node.starts), maxLength: .some(length),
-                window: .some(exact.flatMap { Window($0, reach: 0) } ?? window), firstBytes: .some(node.firstBytes),
-                mayBeEmpty: node.mayBeEmpty, startFollowers: .some(exact == nil ? startFollowers : ByteSet()),
+                window: .some(exact.flatMap { Window($0, reach: 0) } ?? window), firstBytes: node.firstBytes,
+                mayBeEmpty: node.mayBeEmpty, startFollowers: exact == nil ? startFollowers : ByteSet(),
                 startsAreOpen: exact != nil || node.startsAreOpen)
             repeated.clauses = node.clauses
             return repeated
@@ -594,9 +605,8 @@ extension LiteralAnchors {
         let reach: Int
         /// How much the literals narrow candidates (see `Node.better`), computed once.
         let quality: Double
-        /// The bytes (ASCII-lower-cased) that can come right after the literal in a match, so far; `nil`
-        /// when any byte can, or the text's end.
-        var followers: ByteSet?
+        /// The bytes (ASCII-lower-cased) that can come right after the literal in a match, so far.
+        var followers: ByteSet
         /// Whether the literal can end where the node that has this window ends: then whatever follows the
         /// node can follow the literal too, and ``followers`` is not complete yet.
         var isOpen: Bool
@@ -605,12 +615,12 @@ extension LiteralAnchors {
         static let maximumReach = 512
 
         /// A window whose literals are the whole match of its node: open, and nothing known to follow yet.
-        init(literals: LiteralSet, reach: Int, followers: ByteSet? = ByteSet(), isOpen: Bool = true) {
+        init(literals: LiteralSet, reach: Int, followers: ByteSet = ByteSet(), isOpen: Bool = true) {
             self.init(
                 literals: literals, reach: reach, quality: Node.quality(literals), followers: followers, isOpen: isOpen)
         }
 
-        private init(literals: LiteralSet, reach: Int, quality: Double, followers: ByteSet?, isOpen: Bool) {
+        private init(literals: LiteralSet, reach: Int, quality: Double, followers: ByteSet, isOpen: Bool) {
             self.literals = literals
             self.reach = reach
             self.quality = quality
@@ -631,15 +641,13 @@ extension LiteralAnchors {
                     literals: literals, reach: reach + length, quality: quality, followers: followers, isOpen: isOpen)
         }
 
-        /// This window of a node that `next` follows: an open window's literal can be followed by what
-        /// `next` begins with, and by what follows `next` when that can be empty (or when `staysOpen`: the
-        /// literal of a repetition's window can end the last repetition as well as come before the next).
-        func followed(by next: Node, staysOpen: Bool = false) -> Window {
-            guard isOpen else { return self }
-            var window = self
-            window.followers = followers?.union(orAny: next.firstBytes)
-            window.isOpen = staysOpen || next.mayBeEmpty
-            return window
+        /// Makes this the window of a node that `next` follows: an open window's literal can be followed by
+        /// what `next` begins with, and by what follows `next` when that can be empty (or when `staysOpen`:
+        /// the literal of a repetition's window can end the last repetition as well as come before the next).
+        mutating func follow(_ next: Node, staysOpen: Bool = false) {
+            guard isOpen else { return }
+            followers = followers.union(next.firstBytes)
+            isOpen = staysOpen || next.mayBeEmpty
         }
 
         /// Either window. Where one side holds a single digit, every literal that starts with a digit is cut
@@ -648,10 +656,10 @@ extension LiteralAnchors {
         /// its followers were read, so the union then knows nothing of them.
         func union(_ other: Window) -> Window? {
             var literals = self.literals.union(other.literals)
-            var followers = followers?.union(orAny: other.followers)
+            var followers = followers.union(other.followers)
             if literals.contains(where: Node.isDigit) {
                 let cut = LiteralSet(literals.map { $0.count > 1 && Node.isDigit($0[0]) ? Literal([$0[0]]) : $0 })
-                if cut != literals { followers = nil }
+                if cut != literals { followers = .all }
                 literals = cut
             }
             return literals.count > Node.maximumRequired
@@ -736,7 +744,7 @@ extension LiteralAnchors {
                 let atom = parseQuantifier(after: parseAtom())
                 atoms.append(atom.beginning)
                 digits += atom.digits
-                window = window?.followed(by: atom)
+                window?.follow(atom)
                 if let before = length {
                     window = Window.better(window, atom.window?.shifted(by: before))
                 }
@@ -773,8 +781,8 @@ extension LiteralAnchors {
                 exact: exact, required: Node.better(required, run.requirement), digits: digits,
                 starts: .some(exact ?? beginning.starts), maxLength: .some(length),
                 window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)),
-                firstBytes: .some(beginning.firstBytes), mayBeEmpty: beginning.mayBeEmpty,
-                startFollowers: .some(exact == nil ? beginning.startFollowers : ByteSet()),
+                firstBytes: beginning.firstBytes, mayBeEmpty: beginning.mayBeEmpty,
+                startFollowers: exact == nil ? beginning.startFollowers : ByteSet(),
                 startsAreOpen: exact != nil || beginning.startsAreOpen)
             if exact == nil { sequence.clauses = conditions }
             return sequence
@@ -1072,13 +1080,13 @@ extension LiteralAnchors {
             case "d":
                 // With Unicode classes any decimal digit: not counted, but still what the match begins with.
                 return unicodeClasses
-                    ? .character(asciiOnly: false, firstBytes: Node.digit.firstBytes!.union(.beyondASCII)) : .digit
+                    ? .character(asciiOnly: false, firstBytes: Node.digit.firstBytes.union(.beyondASCII)) : .digit
             case "w", "s":
                 let firstBytes = Node.firstBytes(ofEscape: scalar, unicodeClasses: unicodeClasses)
                 return .character(asciiOnly: !unicodeClasses, firstBytes: firstBytes)
             case "D", "W", "S", "h", "H", "v", "V", "N", "C": return .anything
             case "X": return .unbounded  // a grapheme cluster can be any number of scalars
-            case "R": return .character(asciiOnly: false, firstBytes: nil)  // \r\n is two bytes, U+2028 three
+            case "R": return .character(asciiOnly: false, firstBytes: .all)  // \r\n is two bytes, U+2028 three
             case "b": return .wordStart
             case "B", "A", "Z", "z", "G", "K", "E": return .empty
             case "p", "P":
@@ -1149,7 +1157,7 @@ extension LiteralAnchors {
             var onlyDigits = true
             var large = false
             var asciiOnly = true  // every character the class matches is one byte
-            var firstBytes: ByteSet? = ByteSet()  // ASCII-lower-cased; nil when unknown
+            var firstBytes = ByteSet()  // ASCII-lower-cased
             var first = true
             while let scalar = current, scalar != "]" || first {
                 first = false
@@ -1159,7 +1167,7 @@ extension LiteralAnchors {
                     large = true
                     onlyDigits = false
                     asciiOnly = false
-                    firstBytes = nil
+                    firstBytes = .all
                     continue
                 }
                 var member: Unicode.Scalar?
@@ -1172,19 +1180,19 @@ extension LiteralAnchors {
                         large = true
                         if unicodeClasses { onlyDigits = false }
                         if unicodeClasses { asciiOnly = false }
-                        firstBytes = firstBytes?.union(
-                            unicodeClasses ? Node.digit.firstBytes!.union(.beyondASCII) : Node.digit.firstBytes!)
+                        firstBytes = firstBytes.union(
+                            unicodeClasses ? Node.digit.firstBytes.union(.beyondASCII) : Node.digit.firstBytes)
                     case "w", "s":
                         large = true
                         onlyDigits = false
                         if unicodeClasses { asciiOnly = false }
                         let escapeBytes = Node.firstBytes(ofEscape: escaped, unicodeClasses: unicodeClasses)
-                        firstBytes = firstBytes?.union(escapeBytes)
+                        firstBytes = firstBytes.union(escapeBytes)
                     case "D", "W", "S", "h", "H", "v", "V", "N", "R":
                         large = true
                         onlyDigits = false
                         asciiOnly = false
-                        firstBytes = nil
+                        firstBytes = .all
                     case "p", "P":
                         if current == "{" {
                             while let next = current, next != "}" { position += 1 }
@@ -1193,7 +1201,7 @@ extension LiteralAnchors {
                         large = true
                         onlyDigits = false
                         asciiOnly = false
-                        firstBytes = nil
+                        firstBytes = .all
                     case "t": member = "\t"
                     case "n": member = "\n"
                     case "r": member = "\r"
@@ -1202,7 +1210,7 @@ extension LiteralAnchors {
                         large = true
                         onlyDigits = false
                         asciiOnly = false
-                        firstBytes = nil
+                        firstBytes = .all
                     default:
                         guard !escaped.isASCII || !escaped.properties.isAlphabetic, !("0"..."9").contains(escaped) else {
                             return giveUp()
@@ -1225,7 +1233,7 @@ extension LiteralAnchors {
                     }
                     guard low.value <= upper.value else { return giveUp() }
                     if !upper.isASCII { asciiOnly = false }
-                    firstBytes = firstBytes.map { Self.inserting(low.value...upper.value, into: $0) }
+                    Self.insert(from: low, through: upper, into: &firstBytes)
                     if !(("0"..."9").contains(low) && ("0"..."9").contains(upper)) { onlyDigits = false }
                     if upper.value - low.value > 8 {
                         large = true
@@ -1241,7 +1249,7 @@ extension LiteralAnchors {
                     continue
                 }
                 if !("0"..."9").contains(low) { onlyDigits = false }
-                firstBytes = firstBytes.map { Self.inserting(low.value...low.value, into: $0) }
+                Self.insert(from: low, through: low, into: &firstBytes)
                 if let exact = literal(low).exact { members.formUnion(exact) } else { large = true }
             }
             guard current == "]" else { return giveUp() }
@@ -1250,25 +1258,24 @@ extension LiteralAnchors {
             if onlyDigits, large || !members.isEmpty { return .digit }
             if large || members.count > 8 {
                 // Caseless, k and s also match U+212A and U+017F.
-                if caseless, let ascii = firstBytes, ascii.contains(0x6B) || ascii.contains(0x73) {
-                    firstBytes = ascii.union(.beyondASCII)
+                if caseless, firstBytes.contains(0x6B) || firstBytes.contains(0x73) {
+                    firstBytes = firstBytes.union(.beyondASCII)
                 }
                 return .character(asciiOnly: asciiOnly && !caseless, firstBytes: firstBytes)
             }
             return .characters(members)
         }
 
-        /// `set` with the first bytes of the characters `values`, ASCII-lower-cased; every byte beyond ASCII
-        /// when the range reaches past it.
-        private static func inserting(_ values: ClosedRange<UInt32>, into set: ByteSet) -> ByteSet {
-            var set = set
-            if values.lowerBound <= 0x7F {
-                for value in values.lowerBound...min(values.upperBound, 0x7F) {
-                    let byte = UInt8(value)
-                    set.insert(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-                }
+        /// Adds to `set` the first bytes of the characters `low` to `high`, ASCII-lower-cased; every byte
+        /// beyond ASCII when the range reaches past it.
+        private static func insert(from low: Unicode.Scalar, through high: Unicode.Scalar, into set: inout ByteSet) {
+            var value = low.value
+            while value <= min(high.value, 0x7F) {
+                let byte = UInt8(value)
+                set.insert(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                value += 1
             }
-            return values.upperBound > 0x7F ? set.union(.beyondASCII) : set
+            if high.value > 0x7F { set.insert(0x80) }
         }
     }
 }
