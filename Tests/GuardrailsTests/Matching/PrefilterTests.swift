@@ -264,6 +264,18 @@ struct PrefilterTests {
 
     private let padding = String(repeating: "plain words without the trigger. ", count: 3)
 
+    /// What a prefilter of `pattern` alone gives for `text`: the kind of candidates, and their offsets.
+    private func candidates(of pattern: Pattern, in text: String) -> (kind: Prefilter.Candidates?, offsets: [Int]) {
+        let prefilter = Prefilter(patterns: [pattern])
+        let scratch = MatchScratch(prefilter: prefilter)
+        var offsets: [Int] = []
+        let kind = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            let scan = scratch.anchorScan(of: text, utf8, prefilter)
+            return prefilter.candidates(for: pattern, in: scan, text: utf8, into: &offsets)
+        }
+        return (kind, offsets)
+    }
+
     @Test func skipsPatternsWhoseLiteralsAreAbsentAndFindsTheSameMatchesOtherwise() throws {
         let pattern = try Pattern(#"\bproject\s+falcon\b"#, options: .caseless)
         let absent = try compare(pattern, padding)
@@ -296,14 +308,9 @@ struct PrefilterTests {
     @Test func onlyTheBranchesATextAdmitsAreTried() throws {
         // "i" starts many words, but the "i hate" branch needs "hate": without it only "death to" is tried.
         let pattern = try Pattern(#"(?<![a-z0-9])i\s+hate\s+them\b|(?<![a-z0-9])death\s+to\s+them\b"#)
-        let prefilter = Prefilter(patterns: [pattern])
         let text = padding + "i think i said death to them, i guess"
-        let scratch = MatchScratch(prefilter: prefilter)
-        text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let scan = scratch.anchorScan(of: text, utf8, prefilter)
-            #expect(prefilter.candidates(for: pattern, in: scan, text: utf8, into: &scratch.candidates) == .offsets)
-            #expect(scratch.candidates == [utf8.count - "death to them, i guess".utf8.count])
-        }
+        let found = candidates(of: pattern, in: text)
+        #expect(found.kind == .offsets && found.offsets == [text.utf8.count - "death to them, i guess".utf8.count])
         let result = try compare(pattern, text)
         #expect(result.filtered == result.naive && result.naive.count == 1)
         #expect(try compare(pattern, padding + "i think i said so, i guess").skipped)
@@ -313,32 +320,23 @@ struct PrefilterTests {
 
     @Test func aWindowLiteralThatNoFollowerFollowsIsNoCandidate() throws {
         let mac = try Pattern(#"(?<![\w:\-])[0-9A-Fa-f]{2}([:\-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}(?![\w:\-])"#)
-        let prefilter = Prefilter(patterns: [mac])
         let text = padding + "a well-known e-mail: 0A:BC:de:F0:1a:2B, or 12-"
-        let scratch = MatchScratch(prefilter: prefilter)
-        text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let scan = scratch.anchorScan(of: text, utf8, prefilter)
-            #expect(prefilter.candidates(for: mac, in: scan, text: utf8, into: &scratch.candidates) == .windows)
-            // Only the five colons before a hex digit, either case; not `-k`, `-m`, `: ` or the `-` at the end.
-            let colons = Array(utf8.indices.filter { utf8[$0] == UInt8(ascii: ":") }.dropFirst())
-            #expect(scratch.candidates == colons)
-        }
+        let found = candidates(of: mac, in: text)
+        // Only the five colons before a hex digit, either case; not `-k`, `-m`, `: ` or the `-` at the end.
+        let bytes = Array(text.utf8)
+        let colons = Array(bytes.indices.filter { bytes[$0] == UInt8(ascii: ":") }.dropFirst())
+        #expect(found.kind == .windows && found.offsets == colons)
         let result = try compare(mac, text)
         #expect(result.naive.count == 1 && result.filtered == result.naive)
     }
 
     @Test func aPrefixThatNoFollowerFollowsIsNoCandidate() throws {
         let threat = try Pattern(#"(?<![a-z0-9])(?:i|we)\s*(?:will\s+)?(?:kill|hurt)\s+you\b"#, options: .caseless)
-        let prefilter = Prefilter(patterns: [threat])
         let text = padding + "I think it is in the box, but I WILL hurt you"
-        let scratch = MatchScratch(prefilter: prefilter)
-        text.utf8.withContiguousStorageIfAvailable { utf8 in
-            let scan = scratch.anchorScan(of: text, utf8, prefilter)
-            #expect(prefilter.candidates(for: threat, in: scan, text: utf8, into: &scratch.candidates) == .offsets)
-            // Only the two `I`s before a space: not `it`, `is`, `in`.
-            let start = padding.utf8.count
-            #expect(scratch.candidates == [start, start + "I think it is in the box, but ".utf8.count])
-        }
+        let found = candidates(of: threat, in: text)
+        // Only the two `I`s before a space: not `it`, `is`, `in`.
+        let start = padding.utf8.count
+        #expect(found.kind == .offsets && found.offsets == [start, start + "I think it is in the box, but ".utf8.count])
         let result = try compare(threat, text)
         #expect(result.naive.count == 1 && result.filtered == result.naive)
     }
@@ -482,16 +480,11 @@ extension PrefilterTests {
         let digits = Set(sampleBytes.indices.filter { LiteralAnchors.Node.isDigit(sampleBytes[$0]) })
         var windowed = 0
         for pattern in patterns {
-            let prefilter = Prefilter(patterns: [pattern])
-            var offsets: [Int] = []
-            let candidates = sample.utf8.withContiguousStorageIfAvailable { utf8 in
-                let scan = MatchScratch(prefilter: prefilter).anchorScan(of: sample, utf8, prefilter)
-                return prefilter.candidates(for: pattern, in: scan, text: utf8, into: &offsets)
-            }
-            #expect(candidates != .anywhere, "\(pattern)")
-            if candidates == .windows {
+            let found = candidates(of: pattern, in: sample)
+            #expect(found.kind != .anywhere, "\(pattern)")
+            if found.kind == .windows {
                 windowed += 1
-                #expect(!offsets.isEmpty && Set(offsets).isSubset(of: digits), "\(pattern)")
+                #expect(!found.offsets.isEmpty && Set(found.offsets).isSubset(of: digits), "\(pattern)")
             }
         }
         #expect(windowed >= 4)
