@@ -22,18 +22,23 @@ struct BranchFilter: Sendable {
     let prefixAtWordStart: [Bool]
     /// For each of ``prefixIDs``: its length in bytes.
     let prefixLengths: [Int]
+    /// For each of ``prefixIDs``: whether a match cannot end with it, so the pattern's
+    /// ``LiteralAnchors/prefixFollowers`` follow it.
+    let prefixIsFollowed: [Bool]
     /// The literal ids of every requirement set.
     let requirementIDs: [Int32]
 
     /// Whether every group has prefixes, so that candidates come from the admitted groups' prefixes.
     let isPrefixed: Bool
 
-    init(_ branches: [LiteralAnchors.Branch]) {
+    /// The filter of `branches`, whose prefixes in `openPrefixes` can end a match.
+    init(_ branches: [LiteralAnchors.Branch], openPrefixes: Set<[UInt8]> = []) {
         let marker = LiteralAnchors.Node.wordStartMarker
         var prefixIndex: [[UInt8]: Int] = [:]
         var prefixIDs: [Int32] = []
         var prefixAtWordStart: [Bool] = []
         var prefixLengths: [Int] = []
+        var prefixIsFollowed: [Bool] = []
         var groups: [[Int]] = []
         var requirementIDs: Set<Int32> = []
         var filtered: [Branch] = []
@@ -52,6 +57,7 @@ struct BranchFilter: Sendable {
                         prefixIDs.append(LiteralID.id(for: atWordStart ? Array(prefix.dropFirst()) : prefix))
                         prefixAtWordStart.append(atWordStart)
                         prefixLengths.append(atWordStart ? prefix.count - 1 : prefix.count)
+                        prefixIsFollowed.append(!openPrefixes.contains(prefix))
                         return prefixIDs.count - 1
                     })
             }
@@ -64,6 +70,7 @@ struct BranchFilter: Sendable {
         self.prefixIDs = prefixIDs
         self.prefixAtWordStart = prefixAtWordStart
         self.prefixLengths = prefixLengths
+        self.prefixIsFollowed = prefixIsFollowed
         self.requirementIDs = requirementIDs.sorted()
         isPrefixed = !groups.isEmpty && groups.allSatisfy { !$0.isEmpty }
     }

@@ -21,12 +21,15 @@ public struct LiteralAnchors: Sendable, Hashable {
     /// where the anchor pass saw one. Empty when unknown, or when a prefix is too common to be worth it.
     public let prefixes: [[UInt8]]
     /// The bytes (ASCII-lower-cased) that can come right after a prefix at a match's start, in increasing
-    /// order: a prefix followed by none of them starts no match. `nil` when any byte can follow, or the
-    /// text's end. The `i` of `i will hurt you` is followed by white space or a verb, so `in` and `if` are
-    /// not worth a try.
+    /// order: a prefix followed by none of them starts no match, unless the match can end with it (a word
+    /// of a list, say), which any byte or the text's end may follow. `nil` when every prefix can end a
+    /// match, or any byte can follow. The `i` of `i will hurt you` is followed by white space or a verb, so
+    /// `in` and `if` are not worth a try.
     public var prefixFollowers: [UInt8]? { prefixFollowerSet?.bytes }
     /// ``prefixFollowers`` as a set, for the prefilter's test.
     let prefixFollowerSet: ByteSet?
+    /// The ``prefixes`` a match can end with, which ``prefixFollowers`` say nothing about.
+    let openPrefixes: Set<[UInt8]>
     /// Every match contains one of these byte strings (ASCII case folded) starting at most ``windowReach``
     /// bytes after the match starts, so matches need only be looked for just before each occurrence.
     /// Empty when unknown or not selective; used when there are no ``prefixes``.
@@ -93,22 +96,25 @@ public struct LiteralAnchors: Sendable, Hashable {
             window = ([], 0, nil)
         }
         let literals = node.requirement.map { Self.minimized($0) } ?? []
+        let prefixes = Self.selectivePrefixes(node.starts)
         self.init(
-            literals: Self.ordered(literals), prefixes: Self.selectivePrefixes(node.starts),
-            prefixFollowers: node.startsAreOpen ? nil : node.startFollowers,
+            literals: Self.ordered(literals), prefixes: prefixes, prefixFollowers: node.startFollowers,
+            openPrefixes: Set(prefixes.filter { node.openStarts.contains(Literal($0)) }),
             windowLiterals: Self.ordered(window.literals), windowReach: window.reach, windowFollowers: window.followers,
             branches: topBranches.flatMap(Self.branches(of:)), minimumDigits: node.digits,
             foldsBeyondASCII: parser.sawCaselessKOrS)
     }
 
     init(
-        literals: [[UInt8]], prefixes: [[UInt8]], prefixFollowers: ByteSet? = nil, windowLiterals: [[UInt8]] = [],
-        windowReach: Int = 0, windowFollowers: ByteSet? = nil, branches: [Branch] = [], minimumDigits: Int,
-        foldsBeyondASCII: Bool
+        literals: [[UInt8]], prefixes: [[UInt8]], prefixFollowers: ByteSet? = nil, openPrefixes: Set<[UInt8]> = [],
+        windowLiterals: [[UInt8]] = [], windowReach: Int = 0, windowFollowers: ByteSet? = nil, branches: [Branch] = [],
+        minimumDigits: Int, foldsBeyondASCII: Bool
     ) {
         self.literals = literals
         self.prefixes = prefixes
-        self.prefixFollowerSet = prefixes.isEmpty || prefixFollowers == .all ? nil : prefixFollowers
+        let isFollowed = prefixes.count > openPrefixes.count && prefixFollowers != .all
+        self.prefixFollowerSet = isFollowed ? prefixFollowers : nil
+        self.openPrefixes = isFollowed ? openPrefixes : []
         self.windowLiterals = windowLiterals
         self.windowReach = windowReach
         self.windowFollowerSet = windowLiterals.isEmpty || windowFollowers == .all ? nil : windowFollowers
@@ -202,14 +208,14 @@ extension LiteralAnchors {
         var mayBeEmpty: Bool
         /// The bytes (ASCII-lower-cased) that can come right after a string of ``starts`` in a match, so far.
         var startFollowers: ByteSet
-        /// Whether a string of ``starts`` can end where the node's match ends: then what follows the node can
-        /// follow it too, and ``startFollowers`` is not complete yet. So it is for an exact node.
-        var startsAreOpen: Bool
+        /// The strings of ``starts`` that can end where the node's match ends: what follows the node can
+        /// follow them too, so ``startFollowers`` is not complete for them yet. All of them for an exact node.
+        var openStarts: OpenStarts
 
         init(
             exact: LiteralSet?, required: LiteralSet?, digits: Int, starts: LiteralSet?? = .none,
             maxLength: Int?? = .none, window: Window?? = .none, firstBytes: ByteSet? = nil, mayBeEmpty: Bool? = nil,
-            startFollowers: ByteSet? = nil, startsAreOpen: Bool = true
+            startFollowers: ByteSet? = nil, openStarts: OpenStarts = .all
         ) {
             self.exact = exact
             self.required = required
@@ -221,7 +227,66 @@ extension LiteralAnchors {
             self.mayBeEmpty = mayBeEmpty ?? (exact.map { $0.first?.isEmpty == true } ?? true)  // shortest first
             // The start strings of an exact node are its whole matches: what follows them is what follows it.
             self.startFollowers = startFollowers ?? (starts == nil ? ByteSet() : .all)
-            self.startsAreOpen = startsAreOpen
+            self.openStarts = openStarts
+        }
+
+        /// Which strings of a start set can end where their node's match ends.
+        enum OpenStarts {
+            case none
+            /// Every string of the set.
+            case all
+            /// These.
+            case some(LiteralSet)
+
+            func contains(_ literal: Literal) -> Bool {
+                switch self {
+                case .none: false
+                case .all: true
+                case .some(let open): open.contains(literal)
+                }
+            }
+
+            var isEmpty: Bool {
+                switch self {
+                case .none: true
+                case .all: false
+                case .some(let open): open.isEmpty
+                }
+            }
+
+            /// The open strings of an alternation of `branches`, whose start sets are united.
+            static func union(_ branches: [Node]) -> OpenStarts {
+                if branches.allSatisfy({ if case .all = $0.openStarts { true } else { false } }) { return .all }
+                var open = LiteralSet()
+                for branch in branches {
+                    switch branch.openStarts {
+                    case .none: break
+                    case .all: open.formUnion(branch.starts ?? [])
+                    case .some(let strings): open.formUnion(strings)
+                    }
+                }
+                return open.isEmpty ? .none : .some(open)
+            }
+        }
+
+        /// Builds a start set and its open strings. It records them only once a string is not open, and
+        /// sorts them once at the end: in a list of words they are nearly all of the set.
+        struct StartsBuilder {
+            private(set) var starts = LiteralSet()
+            private var open: [Literal] = []
+            private var someClosed = false
+
+            mutating func insert(_ literal: Literal, isOpen: Bool) {
+                if someClosed {
+                    if isOpen { open.append(literal) }
+                } else if !isOpen {
+                    open = Array(starts)  // every string so far is open
+                    someClosed = true
+                }
+                starts.insert(literal)
+            }
+
+            var openStarts: OpenStarts { someClosed ? (open.isEmpty ? .none : .some(LiteralSet(open))) : .all }
         }
 
         /// One character of a class, which begins with one of `firstBytes`: one byte when the class is ASCII
@@ -284,20 +349,20 @@ extension LiteralAnchors {
             let isExact: Bool
             let assertsWordStart: Bool
             let startFollowers: ByteSet
-            let startsAreOpen: Bool
+            let openStarts: OpenStarts
             let firstBytes: ByteSet
             let mayBeEmpty: Bool
 
             /// The rest of a sequence after its last part: nothing.
             static let end = Beginning(
                 starts: .emptyString, isExact: true, assertsWordStart: false, startFollowers: ByteSet(),
-                startsAreOpen: false, firstBytes: ByteSet(), mayBeEmpty: true)
+                openStarts: .none, firstBytes: ByteSet(), mayBeEmpty: true)
         }
 
         var beginning: Beginning {
             Beginning(
                 starts: starts, isExact: exact != nil, assertsWordStart: assertsWordStart,
-                startFollowers: startFollowers, startsAreOpen: startsAreOpen, firstBytes: firstBytes,
+                startFollowers: startFollowers, openStarts: openStarts, firstBytes: firstBytes,
                 mayBeEmpty: mayBeEmpty)
         }
 
@@ -305,48 +370,48 @@ extension LiteralAnchors {
         /// follows each start string, what a match begins with.
         static func starts(of node: Beginning, before rest: Beginning) -> Beginning {
             var followers = ByteSet()
-            var isOpen = false
-            func follow(_ bytes: ByteSet, open: Bool) {
-                followers = followers.union(bytes)
-                isOpen = isOpen || open
-            }
-            var result: LiteralSet? = LiteralSet()
+            var result = StartsBuilder()
+            var isKnown = node.starts != nil
             let headCount = node.starts?.count ?? 0
             for head in node.starts ?? [] {
                 if head.isEmpty {
                     guard let tails = rest.starts else {
-                        result = nil
+                        isKnown = false
                         break
                     }
                     for tail in tails {
                         let marks = node.assertsWordStart && tail.first.map(isAlphanumeric) == true
-                        result?.insert(marks ? Literal([wordStartMarker]).appending(tail) : tail)
+                        let start = marks ? Literal([wordStartMarker]).appending(tail) : tail
+                        result.insert(start, isOpen: rest.openStarts.contains(tail))
                     }
-                    follow(rest.startFollowers, open: rest.startsAreOpen)
+                    followers = followers.union(rest.startFollowers)
                 } else if node.isExact, let tails = rest.starts, headCount * tails.count <= maximumStarts {
                     // Inside a longer string the word-start condition is not checked: drop its marker.
                     for tail in tails {
                         let unmarked = tail.first == wordStartMarker ? tail.droppingFirst() : tail
-                        // Cut short, a string no longer ends where its followers were read.
-                        if head.count + unmarked.count > maximumLiteralLength { followers = .all }
-                        result?.insert(head.appending(unmarked, upTo: maximumLiteralLength))
+                        // Cut short, a string no longer ends where its followers were read; nor does it end
+                        // the match, the rest of its string follows.
+                        let isCut = head.count + unmarked.count > maximumLiteralLength
+                        if isCut { followers = .all }
+                        // With the empty tail, the head alone ends where the sequence does.
+                        let isOpen = !isCut && (tail.isEmpty || rest.openStarts.contains(tail))
+                        result.insert(head.appending(unmarked, upTo: maximumLiteralLength), isOpen: isOpen)
                     }
-                    // With the empty tail, the head alone ends where the sequence does.
-                    follow(rest.startFollowers, open: rest.startsAreOpen || tails.first?.isEmpty == true)
+                    followers = followers.union(rest.startFollowers)
+                } else if node.isExact {
+                    result.insert(head, isOpen: rest.mayBeEmpty)
+                    followers = followers.union(rest.firstBytes)
                 } else {
-                    result?.insert(head)
-                    if node.isExact {
-                        follow(rest.firstBytes, open: rest.mayBeEmpty)
-                    } else {
-                        follow(node.startFollowers, open: false)
-                        if node.startsAreOpen { follow(rest.firstBytes, open: rest.mayBeEmpty) }
-                    }
+                    let isOpen = node.openStarts.contains(head)
+                    result.insert(head, isOpen: isOpen && rest.mayBeEmpty)
+                    followers = followers.union(node.startFollowers)
+                    if isOpen { followers = followers.union(rest.firstBytes) }
                 }
             }
-            if node.starts == nil || (result?.count ?? 0) > maximumStarts { result = nil }
+            let starts = isKnown && result.starts.count <= maximumStarts ? result.starts : nil
             return Beginning(
-                starts: result, isExact: false, assertsWordStart: false, startFollowers: followers,
-                startsAreOpen: isOpen,
+                starts: starts, isExact: false, assertsWordStart: false, startFollowers: followers,
+                openStarts: result.openStarts,
                 firstBytes: node.mayBeEmpty ? node.firstBytes.union(rest.firstBytes) : node.firstBytes,
                 mayBeEmpty: node.mayBeEmpty && rest.mayBeEmpty)
         }
@@ -530,7 +595,7 @@ extension LiteralAnchors {
                 maxLength: .some(length), window: .some(window), firstBytes: firstBytes,
                 mayBeEmpty: branches.contains { $0.mayBeEmpty },
                 startFollowers: exact == nil ? startFollowers : ByteSet(),
-                startsAreOpen: exact != nil || branches.contains { $0.startsAreOpen })
+                openStarts: exact == nil ? .union(branches) : .all)
             if exact == nil { node.clauses = either(branches.map(\.conditions)) }
             return node
         }
@@ -552,13 +617,13 @@ extension LiteralAnchors {
             let length = maximum.flatMap { count in node.maxLength.map { count * $0 } }
             // A start string that ends one repetition may be followed by the next.
             var startFollowers = node.startFollowers
-            if node.startsAreOpen, maximum != 1 { startFollowers = startFollowers.union(node.firstBytes) }
+            if !node.openStarts.isEmpty, maximum != 1 { startFollowers = startFollowers.union(node.firstBytes) }
             if minimum == 0 {
                 if maximum == 1, let exact = node.exact { return Node(exact: exact.union(.emptyString), required: nil, digits: 0) }
                 return Node(
                     exact: nil, required: nil, digits: 0, starts: .some(node.starts.map { $0.union(.emptyString) }),
                     maxLength: .some(length), window: .some(nil), firstBytes: node.firstBytes, mayBeEmpty: true,
-                    startFollowers: startFollowers, startsAreOpen: node.startsAreOpen)
+                    startFollowers: startFollowers, openStarts: node.openStarts)
             }
             var exact: LiteralSet?
             if minimum == maximum, let unit = node.exact {
@@ -577,7 +642,7 @@ extension LiteralAnchors {
                 starts: .some(exact ?? node.starts), maxLength: .some(length),
                 window: .some(exact.flatMap { Window($0, reach: 0) } ?? window), firstBytes: node.firstBytes,
                 mayBeEmpty: node.mayBeEmpty, startFollowers: exact == nil ? startFollowers : ByteSet(),
-                startsAreOpen: exact != nil || node.startsAreOpen)
+                openStarts: exact == nil ? node.openStarts : .all)
             repeated.clauses = node.clauses
             return repeated
         }
@@ -783,7 +848,7 @@ extension LiteralAnchors {
                 window: .some(Window.better(exact.flatMap { Window($0, reach: 0) }, window)),
                 firstBytes: beginning.firstBytes, mayBeEmpty: beginning.mayBeEmpty,
                 startFollowers: exact == nil ? beginning.startFollowers : ByteSet(),
-                startsAreOpen: exact != nil || beginning.startsAreOpen)
+                openStarts: exact == nil ? beginning.openStarts : .all)
             if exact == nil { sequence.clauses = conditions }
             return sequence
         }

@@ -50,7 +50,7 @@ public struct Pattern: Sendable {
             self.windowFollowers = anchors.windowFollowerSet
             self.prefixFollowers = anchors.prefixFollowerSet
             self.anchorSet = LiteralIDSet(anchorIDs)
-            self.filter = BranchFilter(anchors.branches)
+            self.filter = BranchFilter(anchors.branches, openPrefixes: anchors.openPrefixes)
             self.minimumDigits = anchors.minimumDigits
             self.foldsBeyondASCII = anchors.foldsBeyondASCII
             self.windowReach = anchors.windowReach

@@ -199,7 +199,7 @@ final class Prefilter: Sendable {
                             filter.prefixIDs[index], atWordStart: filter.prefixAtWordStart[index], scan, text,
                             into: &offsets)
                     else { return .anywhere }
-                    if let followers {
+                    if let followers, filter.prefixIsFollowed[index] {
                         let length = filter.prefixLengths[index]
                         Self.keepFollowed(by: followers, after: length, in: text, &offsets, from: collected)
                     }

@@ -197,9 +197,12 @@ struct LiteralAnchorsTests {
         #expect(prefixes(#"\bab?c\d"#) == ["^ac", "^abc"] && prefixFollowers(#"\bab?c\d"#) == "0123456789")
         // A repeated part can follow itself.
         #expect(prefixFollowers(#"\bf+u+ck"#) == "fu")
-        // A prefix that can end the match can be followed by anything, or be the text's last bytes.
+        // A prefix that can end the match can be followed by anything, or be the text's last bytes; the
+        // followers are those of the other prefixes.
         #expect(prefixFollowers(#"\b(?:idiot|moron)s?\b"#) == nil)
-        #expect(prefixFollowers(#"\b(?:idiot|moron)s?\s+x|\bzz"#) == nil)
+        #expect(prefixFollowers(#"\b(?:idiot|moron)s?\s+x|\bzz"#) == space + "s")
+        let mixed = LiteralAnchors(source: #"\b(?:idiot|moron)s?\s+x|\bzz"#, caseless: false, unicodeClasses: false)
+        #expect(mixed.openPrefixes == [Array("zz".utf8)])
         // A prefix cut at the longest literal no longer ends where its followers were read.
         #expect(prefixes(#"\babcdefghijklmnopqrstuvwx(?:yz|z)\s"#) == ["^abcdefghijklmnopqrstuvwx"])
         #expect(prefixFollowers(#"\babcdefghijklmnopqrstuvwx(?:yz|z)\s"#) == nil)
@@ -339,6 +342,14 @@ struct PrefilterTests {
         #expect(found.kind == .offsets && found.offsets == [start, start + "I think it is in the box, but ".utf8.count])
         let result = try compare(threat, text)
         #expect(result.naive.count == 1 && result.filtered == result.naive)
+        // A prefix that can end a match is a candidate whatever follows it; the others only before a follower.
+        let mixed = try Pattern(#"\b(?:idiot|moron)s?\s+x|\bzz"#)
+        let words = padding + "idiotic zz, moron x"
+        let kept = candidates(of: mixed, in: words)
+        let expected = [start + "idiotic ".utf8.count, start + "idiotic zz, ".utf8.count]
+        #expect(kept.kind == .offsets && kept.offsets == expected)
+        let both = try compare(mixed, words)
+        #expect(both.naive.count == 2 && both.filtered == both.naive)
     }
 
     @Test func aLiteralIsFoundWhereverItLiesInTheTextAcrossTheScansLanes() throws {
