@@ -190,7 +190,7 @@ public struct SecretsCheck: Check {
     static func isRealValue(_ value: Substring) -> Bool {
         // Placeholders are compared byte by byte with ASCII case folded: they are ASCII (but for "••", which
         // has no case), and a value is a few dozen bytes, so this is far cheaper than String search.
-        let lower = value.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+        let lower = value.utf8.map(UTF8Scalars.lowercased)
         guard !placeholders.contains(where: { lower.starts(with: $0.bytes) || $0.anywhere && lower.holds($0.bytes) })
         else { return false }
         let shape = CharacterTally(value)

@@ -1336,8 +1336,7 @@ extension LiteralAnchors {
         private static func insert(from low: Unicode.Scalar, through high: Unicode.Scalar, into set: inout ByteSet) {
             var value = low.value
             while value <= min(high.value, 0x7F) {
-                let byte = UInt8(value)
-                set.insert(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+                set.insert(UTF8Scalars.lowercased(UInt8(value)))
                 value += 1
             }
             if high.value > 0x7F { set.insert(0x80) }

@@ -258,8 +258,7 @@ final class Prefilter: Sendable {
         for index in from..<offsets.count {
             let next = offsets[index] &+ length
             guard next < text.count else { continue }
-            let byte = text[next]
-            guard followers.contains(byte &- 0x41 < 26 ? byte | 0x20 : byte) else { continue }
+            guard followers.contains(UTF8Scalars.lowercased(text[next])) else { continue }
             offsets[kept] = offsets[index]
             kept &+= 1
         }

@@ -13,6 +13,11 @@ enum UTF8Scalars {
         withBytes(of: text) { utf8 in utf8.reduce(UInt8(0)) { $0 | $1 } < 0x80 }
     }
 
+    /// `byte` with an ASCII capital letter lower-cased: the case fold of the anchor pass and of the checks
+    /// that compare bytes.
+    @inline(__always)
+    static func lowercased(_ byte: UInt8) -> UInt8 { byte &- 0x41 < 26 ? byte | 0x20 : byte }
+
     /// Whether `byte` continues a multi-byte scalar (`10xxxxxx`).
     @inline(__always)
     static func isContinuation(_ byte: UInt8) -> Bool { byte & 0xC0 == 0x80 }

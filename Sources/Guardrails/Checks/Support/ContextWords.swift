@@ -34,7 +34,7 @@ struct ContextWords: Sendable {
     /// Whether a word appears in `region`, whose edges count as token boundaries.
     private func appear(in region: UnsafeBufferPointer<UInt8>) -> Bool {
         for start in region.indices {
-            for word in wordsByFirstByte[Int(Self.lowercased(region[start]))]
+            for word in wordsByFirstByte[Int(UTF8Scalars.lowercased(region[start]))]
             where Self.holds(word, at: start, in: region) {
                 return true
             }
@@ -46,14 +46,10 @@ struct ContextWords: Sendable {
     private static func holds(_ word: [UInt8], at start: Int, in region: UnsafeBufferPointer<UInt8>) -> Bool {
         let end = start + word.count
         guard end <= region.count else { return false }
-        for index in 1..<word.count where lowercased(region[start + index]) != word[index] { return false }
+        for index in 1..<word.count where UTF8Scalars.lowercased(region[start + index]) != word[index] { return false }
         let before = start == 0 || !isAlphanumeric(word[0]) || !isAlphanumeric(region[start - 1])
         let after = end == region.count || !isAlphanumeric(word[word.count - 1]) || !isAlphanumeric(region[end])
         return before && after
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {

@@ -84,10 +84,7 @@ struct NormalizedText {
 
     /// Writes the bytes of `utf8` (ASCII) to `buffer`, as long, with ASCII letters lower-cased.
     private static func foldASCII(_ utf8: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) {
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            buffer[index] = byte &- 0x41 < 26 ? byte | 0x20 : byte
-        }
+        for index in 0..<utf8.count { buffer[index] = UTF8Scalars.lowercased(utf8[index]) }
     }
 
     /// Any text: scalar by scalar.
