@@ -304,10 +304,10 @@ extension LiteralAnchors {
             return bytes
         }
 
-        /// What `\w` (`0-9`, `a-z`, `_`) and `\s` (ASCII white space) begin with; with Unicode classes, any
-        /// character beyond ASCII too.
+        /// What `\d` (`0-9`), `\w` (`0-9`, `a-z`, `_`) and `\s` (ASCII white space) begin with; with Unicode
+        /// classes, any character beyond ASCII too.
         static func firstBytes(ofEscape escape: Unicode.Scalar, unicodeClasses: Bool) -> ByteSet {
-            let ascii = escape == "w" ? wordBytes : spaceBytes
+            let ascii = escape == "d" ? digit.firstBytes : escape == "w" ? wordBytes : spaceBytes
             return unicodeClasses ? ascii.union(.beyondASCII) : ascii
         }
 
@@ -1145,7 +1145,8 @@ extension LiteralAnchors {
             case "d":
                 // With Unicode classes any decimal digit: not counted, but still what the match begins with.
                 return unicodeClasses
-                    ? .character(asciiOnly: false, firstBytes: Node.digit.firstBytes.union(.beyondASCII)) : .digit
+                    ? .character(asciiOnly: false, firstBytes: Node.firstBytes(ofEscape: "d", unicodeClasses: true))
+                    : .digit
             case "w", "s":
                 let firstBytes = Node.firstBytes(ofEscape: scalar, unicodeClasses: unicodeClasses)
                 return .character(asciiOnly: !unicodeClasses, firstBytes: firstBytes)
@@ -1245,8 +1246,7 @@ extension LiteralAnchors {
                         large = true
                         if unicodeClasses { onlyDigits = false }
                         if unicodeClasses { asciiOnly = false }
-                        firstBytes = firstBytes.union(
-                            unicodeClasses ? Node.digit.firstBytes.union(.beyondASCII) : Node.digit.firstBytes)
+                        firstBytes = firstBytes.union(Node.firstBytes(ofEscape: "d", unicodeClasses: unicodeClasses))
                     case "w", "s":
                         large = true
                         onlyDigits = false
