@@ -6,15 +6,23 @@ import Synchronization
 /// Maps indices to values on several threads, keeping the results in index order.
 enum ParallelMap {
     /// `transform(worker, 0) … transform(worker, count - 1)` on up to `jobs` threads, `worker` being the
-    /// number (below `jobs`) of the thread that runs it; workers take the next index as they finish one,
-    /// so uneven items balance out.
+    /// number (below `jobs`) of the thread that runs it.
+    ///
+    /// Worker `w` starts with index `w`, so each of the `min(jobs, count)` workers transforms at least one
+    /// index even when the dispatch pool is busy and runs them one after another; then workers take the next
+    /// index as they finish one, so uneven items balance out.
     static func map<Value: Sendable>(
         _ count: Int, jobs: Int, _ transform: @Sendable (_ worker: Int, _ index: Int) -> Value
     ) -> [Value] {
         guard jobs > 1, count > 1 else { return (0..<count).map { transform(0, $0) } }
-        let slots = Slots<Value>(count: count)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, count)) { worker in
-            while let index = slots.claim() { slots.store(transform(worker, index), at: index) }
+        let workers = min(jobs, count)
+        let slots = Slots<Value>(count: count, firstClaimed: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index: Int? = worker
+            while let claimed = index {
+                slots.store(transform(worker, claimed), at: claimed)
+                index = slots.claim()
+            }
         }
         return slots.values()
     }
@@ -22,16 +30,19 @@ enum ParallelMap {
 
 /// Result slots for ``ParallelMap``.
 ///
-/// `@unchecked Sendable` is sound: `claim()` hands each index to exactly one thread (an atomic counter),
-/// so each slot is written by one thread only, and `values()` reads the slots after
-/// `concurrentPerform` has returned, which happens after every iteration finished.
+/// `@unchecked Sendable` is sound: the indices below `firstClaimed` go one to each worker, and `claim()`
+/// hands each later index to exactly one thread (an atomic counter), so each slot is written by one thread
+/// only, and `values()` reads the slots after `concurrentPerform` has returned, which happens after every
+/// iteration finished.
 private final class Slots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutablePointer<Value?>
     private let count: Int
-    private let next = Atomic<Int>(0)
+    private let next: Atomic<Int>
 
-    init(count: Int) {
+    /// Slots for `count` values, the indices below `firstClaimed` already handed out.
+    init(count: Int, firstClaimed: Int) {
         self.count = count
+        next = Atomic(firstClaimed)
         storage = .allocate(capacity: count)
         storage.initialize(repeating: nil, count: count)
     }
