@@ -54,9 +54,9 @@ struct Filter {
 
     /// Each line of stdin is a JSON record; each gets one JSON result line, in input order.
     ///
-    /// Records are read in batches of what is already buffered (never waiting for more input while a
-    /// record is ready, so it works behind `tail -f`), evaluated on up to `jobs` threads, and written in
-    /// order. A batch holds at most 256 records and about 8 MiB of input, which bounds memory.
+    /// Records are read in batches of what can be read without waiting (never waiting for more input
+    /// while a record is ready, so it works behind `tail -f`), evaluated on up to `jobs` threads, and
+    /// written in order. A batch holds at most 256 records and about 8 MiB of input, which bounds memory.
     func runJSONLines(_ input: LineReader, jobs: Int) -> ExitStatus {
         input.beforeRead = { output.flush(); errors.flush() }
         let evaluator = RecordEvaluator(policy: policy, direction: direction, explain: explain)

@@ -46,12 +46,7 @@ final class LineReader {
     func nextLine(limit: Int) -> Line? {
         var skipped = 0  // bytes of an over-long line dropped so far
         while true {
-            if let newline = buffer[start..<end].firstIndex(of: 0x0A) {
-                defer { start = newline + 1 }
-                if skipped > 0 { return .tooLong(byteCount: skipped + newline - start) }
-                if newline - start > limit { return .tooLong(byteCount: newline - start) }
-                return .text(Array(buffer[start..<newline]))
-            }
+            if let newline = bufferedNewline() { return take(upTo: newline, skipped: skipped, limit: limit) }
             if end - start > limit {
                 skipped += end - start
                 start = 0
@@ -66,10 +61,16 @@ final class LineReader {
         }
     }
 
-    /// The next line if it is already in the buffer (or the input has ended), without waiting for input.
+    /// The next line if it is already in the buffer or can be read without waiting (or the input has
+    /// ended); `nil` when reading it would wait for input.
     func nextBufferedLine(limit: Int) -> Line? {
-        guard isAtEnd || buffer[start..<end].contains(0x0A) else { return nil }
-        return nextLine(limit: limit)
+        while true {
+            if let newline = bufferedNewline() { return take(upTo: newline, skipped: 0, limit: limit) }
+            if isAtEnd { return nextLine(limit: limit) }
+            // An over-long line is left to `nextLine`, which skips it.
+            guard end - start <= limit, isReadable else { return nil }
+            fill()
+        }
     }
 
     /// All remaining input, unless it is longer than `limit` bytes (then `nil`, having read only `limit + 1`).
@@ -78,6 +79,29 @@ final class LineReader {
         guard end - start <= limit else { return nil }
         defer { start = end }
         return Array(buffer[start..<end])
+    }
+
+    /// The index of the first `\n` in the buffered bytes.
+    private func bufferedNewline() -> Int? {
+        guard start < end else { return nil }
+        return buffer.withUnsafeBytes { bytes in
+            let base = bytes.baseAddress!
+            return memchr(base + start, 0x0A, end - start).map { base.distance(to: UnsafeRawPointer($0)) }
+        }
+    }
+
+    /// The line from `start` to `newline`, `skipped` bytes of it already dropped, and moves past it.
+    private func take(upTo newline: Int, skipped: Int, limit: Int) -> Line {
+        defer { start = newline + 1 }
+        if skipped > 0 { return .tooLong(byteCount: skipped + newline - start) }
+        if newline - start > limit { return .tooLong(byteCount: newline - start) }
+        return .text(Array(buffer[start..<newline]))
+    }
+
+    /// Whether a `read` would return at once: input is waiting, or it has ended.
+    private var isReadable: Bool {
+        var descriptor = pollfd(fd: fileDescriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
     }
 
     private func fill() {
