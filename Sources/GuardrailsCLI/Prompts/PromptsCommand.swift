@@ -58,7 +58,9 @@ struct PromptsCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List entries with their versions and active version per environment.")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List entries with their versions and active version per environment.")
         @OptionGroup var options: RegistryOptions
 
         func run() throws {
@@ -75,7 +77,9 @@ struct PromptsCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a version's metadata and content (default: the latest).")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "Print a version's metadata and content (default: the latest).")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry.") var name: String
         @Option(name: .long, help: "The version.") var version: Int?
@@ -107,6 +111,7 @@ struct PromptsCommand: ParsableCommand {
 
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "register",
             abstract: "Register a new version from a file (or - for stdin); identical content creates no version.")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry: lower-case letters, digits, '-', '_', '.'.") var name: String
@@ -130,6 +135,7 @@ struct PromptsCommand: ParsableCommand {
 
     struct Promote: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "promote",
             abstract: "Make a version active in an environment, after checking it against that environment's policy.")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry.") var name: String
@@ -148,6 +154,7 @@ struct PromptsCommand: ParsableCommand {
 
     struct Rollback: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rollback",
             abstract: "Make the previously active version active again (or --to-version N).")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry.") var name: String
@@ -162,6 +169,7 @@ struct PromptsCommand: ParsableCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write every version as YAML: version, created_at, created_by, hash, metadata, template.")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry.") var name: String
@@ -178,7 +186,9 @@ struct PromptsCommand: ParsableCommand {
     }
 
     struct Diff: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a unified line diff between two versions.")
+        static let configuration = CommandConfiguration(
+            commandName: "diff",
+            abstract: "Show a unified line diff between two versions.")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry.") var name: String
         @Argument(help: "The old version.") var from: Int
@@ -188,7 +198,9 @@ struct PromptsCommand: ParsableCommand {
     }
 
     struct Feedback: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a user's thumbs up or down for a version.")
+        static let configuration = CommandConfiguration(
+            commandName: "feedback",
+            abstract: "Record a user's thumbs up or down for a version.")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry.") var name: String
         @Argument(help: "The version the user was assigned.") var version: Int
@@ -204,6 +216,7 @@ struct PromptsCommand: ParsableCommand {
 
     struct Experiment: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "experiment",
             abstract: "Report satisfaction per version with a two-proportion z-test; optionally promote a significant winner.")
         @OptionGroup var options: RegistryOptions
         @Argument(help: "The entry.") var name: String
