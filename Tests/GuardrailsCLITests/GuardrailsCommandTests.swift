@@ -14,8 +14,8 @@ struct GuardrailsCommandTests {
 
     @Test func everyCommandNamesItself() {
         // Parsing any command line builds the whole tree, and a command without a name gets one from
-        // `String(describing:)` of its type: 13 M instructions, 6% of a `guardrails filter` run on empty
-        // input, for the nine prompts subcommands.
+        // `String(describing:)` of its type, a walk of the conformance tables: naming the nine prompts
+        // subcommands took a `guardrails filter` run on empty input from 211.3 M to 200.7 M instructions.
         let unnamed = tree(GuardrailsCommand.self).filter { $0.configuration.commandName == nil }
         #expect(unnamed.isEmpty, "commands without commandName: \(unnamed.map { "\($0)" })")
         #expect(tree(GuardrailsCommand.self).count == 16)
