@@ -265,6 +265,14 @@ struct TextCheckTests {
         #expect(try findings(ToxicityCheck.self, "you are an іdіоt").map(\.category) == ["toxicity.insult"])  // Cyrillic і, о
         #expect(try findings(ToxicityCheck.self, "I'll shoot you an email").isEmpty)
     }
+
+    @Test func toxicitySpansAreInTheOriginalTextForEitherView() throws {
+        // "Ünd" makes the text non-ASCII, so the normalized view maps offsets; only the joined view, which maps
+        // them differently, reads "i d i o t" as "idiot": each view's spans must come back through its own map.
+        let text = "Ünd you are a moron, you are an i d i o t"
+        let spans = try findings(ToxicityCheck.self, text).map { $0.span.text(in: text) }
+        #expect(spans == ["moron", "i d i o t"])
+    }
 }
 
 struct NormalizedTextTests {
