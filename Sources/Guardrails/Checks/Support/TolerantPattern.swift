@@ -40,20 +40,27 @@ struct TolerantPattern: Sendable {
     /// overlap those.
     ///
     /// The views are values a check reads out of its ``NormalizedViews`` once per text: read from the object
-    /// for each pattern, their text was retained and released for each pattern of a lexicon.
+    /// for each pattern, their text was retained and released for each pattern of a lexicon. The matches
+    /// are collected first and mapped to the original text after: a closure that maps them as they come
+    /// captures a view, and so copies, retains and releases its offset arrays, on every call, for the few
+    /// texts that have a match.
     func forEachMatch(
         in normalized: NormalizedText, joined: NormalizedText?, scratch: MatchScratch, _ body: (Span, Substring) -> Void
     ) throws {
+        var matches: [Span] = []
+        try pattern.forEachMatch(in: normalized.text, scratch: scratch) { matches.append($0) }
         var spans: [Span] = []
-        try pattern.forEachMatch(in: normalized.text, scratch: scratch) { match in
+        for match in matches {
             let span = normalized.originalSpan(of: match)
             spans.append(span)
             body(span, match.text(in: normalized.text))
         }
         guard let joined else { return }
-        try touchingWords.forEachMatch(in: joined.text, scratch: scratch) { match in
+        matches.removeAll(keepingCapacity: true)
+        try touchingWords.forEachMatch(in: joined.text, scratch: scratch) { matches.append($0) }
+        for match in matches {
             let span = joined.originalSpan(of: match)
-            guard !spans.contains(where: { $0.overlaps(span) }) else { return }
+            guard !spans.contains(where: { $0.overlaps(span) }) else { continue }
             body(span, match.text(in: joined.text))
         }
     }
