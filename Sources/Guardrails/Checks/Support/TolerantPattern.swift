@@ -41,9 +41,9 @@ struct TolerantPattern: Sendable {
     ///
     /// The views are values a check reads out of its ``NormalizedViews`` once per text: read from the object
     /// for each pattern, their text was retained and released for each pattern of a lexicon. The matches
-    /// are collected first and mapped to the original text after: a closure that maps them as they come
-    /// captures a view, and so copies, retains and releases its offset arrays, on every call, for the few
-    /// texts that have a match.
+    /// are collected first and mapped to the original text after: a closure that mapped them as they came
+    /// captured a view, and so copied, retained and released its offset arrays and text on every call,
+    /// though few texts have a match at all.
     func forEachMatch(
         in normalized: NormalizedText, joined: NormalizedText?, scratch: MatchScratch, _ body: (Span, Substring) -> Void
     ) throws {
