@@ -266,6 +266,14 @@ struct TextCheckTests {
         #expect(try findings(ToxicityCheck.self, "I'll shoot you an email").isEmpty)
     }
 
+    @Test(arguments: [
+        "i will kill you", "I'll kill you", "ill kill you", "i'm going to hurt you", "im going to hurt you",
+        "i'm gonna stab you", "we're going to kill you", "we'll burn your house", "i kill you", "i 'll kill you",
+    ])
+    func threatsAreFoundWithEveryFormOfTheSubject(_ text: String) throws {
+        #expect(try findings(ToxicityCheck.self, text).map(\.category) == ["toxicity.threat"])
+    }
+
     @Test func toxicitySpansAreInTheOriginalTextForEitherView() throws {
         // "Ünd" makes the text non-ASCII, so the normalized view maps offsets; only the joined view, which maps
         // them differently, reads "i d i o t" as "idiot": each view's spans must come back through its own map.
