@@ -99,18 +99,19 @@ enum FlatRecordReader {
             guard take(UInt8(ascii: "\"")) else { return nil }
             var decoded: [UInt8] = []
             var runStart = offset
-            while offset < bytes.count {
+            while true {
+                offset = JSONStringBytes.firstToEscape(in: bytes, from: offset)
+                guard offset < bytes.count else { return nil }
                 let byte = bytes[offset]
                 if byte == UInt8(ascii: "\"") {
-                    decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+                    let run = UnsafeBufferPointer(rebasing: bytes[runStart..<offset])
                     offset += 1
+                    // Without escapes the string is the run itself, decoded without a copy in between.
+                    guard !decoded.isEmpty else { return String(decoding: run, as: UTF8.self) }
+                    decoded.append(contentsOf: run)
                     return String(decoding: decoded, as: UTF8.self)
                 }
                 guard byte >= 0x20 else { return nil }
-                guard byte == UInt8(ascii: "\\") else {
-                    offset += 1
-                    continue
-                }
                 decoded.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
                 offset += 1
                 guard offset < bytes.count else { return nil }
@@ -137,7 +138,6 @@ enum FlatRecordReader {
                 }
                 runStart = offset
             }
-            return nil
         }
     }
 }

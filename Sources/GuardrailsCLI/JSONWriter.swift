@@ -70,12 +70,15 @@ enum JSONWriter {
     }
 
     /// Appends `utf8` with JSON's escapes: the runs between bytes to escape go in one copy each (chat text
-    /// has a line break or a quote every few dozen bytes, and a byte at a time was an eighth of a filter run).
+    /// has a line break or a quote every few dozen bytes, and a byte at a time was an eighth of a filter run),
+    /// and they are found eight bytes at a time.
     private static func escaping(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var runStart = 0
-        for index in utf8.indices {
+        var index = 0
+        while true {
+            index = JSONStringBytes.firstToEscape(in: utf8, from: index)
+            guard index < utf8.count else { break }
             let byte = utf8[index]
-            guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
             runStart = index + 1
             out.append(0x5C)  // a backslash, then what it escapes
@@ -90,6 +93,7 @@ enum JSONWriter {
                 out.append(hex[Int(byte >> 4)])
                 out.append(hex[Int(byte & 0x0F)])
             }
+            index += 1
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
     }
