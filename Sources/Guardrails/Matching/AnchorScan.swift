@@ -84,14 +84,15 @@ final class AnchorScan {
         }
     }
 
-    /// Appends the starts of the searched `byte` in `slot`, only those at a word start if `atWordStart`:
+    /// Appends the starts of the `searched` byte in `slot`, only those at a word start if `atWordStart`:
     /// the byte's starts are found the first time a pattern of the text asks, and read in place.
     func appendSearched(
-        _ slot: Int, byte: UInt8, atWordStart: Bool, in text: UnsafeBufferPointer<UInt8>, to offsets: inout [Int]
+        _ slot: Int, _ searched: Prefilter.SearchedByte, atWordStart: Bool, in text: UnsafeBufferPointer<UInt8>,
+        to offsets: inout [Int]
     ) {
         if !isSearched[slot] {
             searchedStarts[slot].removeAll(keepingCapacity: true)
-            Prefilter.appendStarts(of: byte, in: text, to: &searchedStarts[slot])
+            Prefilter.appendStarts(of: searched, in: text, to: &searchedStarts[slot])
             isSearched[slot] = true
         }
         for index in searchedStarts[slot].indices {

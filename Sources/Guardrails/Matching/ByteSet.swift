@@ -45,6 +45,11 @@ struct ByteSet: Hashable, Sendable {
         }
     }
 
+    /// Whether every byte of this set is in `other`.
+    func isSubset(of other: ByteSet) -> Bool {
+        low & ~other.low == 0 && high & ~other.high == 0 && (!beyondASCII || other.beyondASCII)
+    }
+
     func union(_ other: ByteSet) -> ByteSet {
         var result = self
         result.low |= other.low

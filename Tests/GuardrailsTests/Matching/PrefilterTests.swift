@@ -436,12 +436,50 @@ struct PrefilterTests {
     @Test func singleBytePrefixesAreFoundInEitherCaseInTextOrder() {
         func starts(of byte: UInt8, in text: String) -> [Int32] {
             var starts: [Int32] = []
-            Array(text.utf8).withUnsafeBufferPointer { Prefilter.appendStarts(of: byte, in: $0, to: &starts) }
+            let searched = Prefilter.SearchedByte(byte: byte, use: .anyOccurrence)
+            Array(text.utf8).withUnsafeBufferPointer { Prefilter.appendStarts(of: searched, in: $0, to: &starts) }
             return starts
         }
         #expect(starts(of: UInt8(ascii: "i"), in: "I think It is. Ii") == [0, 4, 8, 11, 15, 16])
         #expect(starts(of: UInt8(ascii: "."), in: "a.b..c") == [1, 3, 4])
         #expect(starts(of: UInt8(ascii: "z"), in: "no such letter").isEmpty)
+    }
+
+    @Test func singleByteStartsAreKeptOnlyWhereTheirUseTakesThem() {
+        let text = Array("I think it's xix, i. I\ti".utf8)
+        func starts(_ use: Prefilter.SearchedByte.Use) -> [Int32] {
+            var starts: [Int32] = []
+            let searched = Prefilter.SearchedByte(byte: UInt8(ascii: "i"), use: use)
+            text.withUnsafeBufferPointer { Prefilter.appendStarts(of: searched, in: $0, to: &starts) }
+            return starts
+        }
+        let space = ByteSet([UInt8(ascii: " "), UInt8(ascii: "\t")])
+        #expect(starts(.anyOccurrence) == [0, 4, 8, 14, 18, 21, 23])
+        #expect(starts(.init(atWordStart: true, followers: nil)) == [0, 8, 18, 21, 23])
+        #expect(starts(.init(atWordStart: false, followers: space)) == [0, 21])
+        #expect(starts(.init(atWordStart: true, followers: ByteSet([UInt8(ascii: "t"), UInt8(ascii: ".")]))) == [8, 18])
+    }
+
+    @Test func singleByteStartsKeptForSomePatternsServeOnlyPatternsThatTakeNoMore() {
+        let whitespace = ByteSet([UInt8(ascii: " ")])
+        let letters = ByteSet(UInt8(ascii: "a")...UInt8(ascii: "z"))
+        let atWordStartBeforeSpace = Prefilter.SearchedByte.Use(atWordStart: true, followers: whitespace)
+        let merged = atWordStartBeforeSpace.merged(with: .init(atWordStart: true, followers: letters))
+        #expect(merged.atWordStart && merged.followers == whitespace.union(letters))
+        #expect(atWordStartBeforeSpace.merged(with: .anyOccurrence).followers == nil)
+        #expect(merged.keepsEveryOccurrence(of: atWordStartBeforeSpace))
+        #expect(!atWordStartBeforeSpace.keepsEveryOccurrence(of: merged))
+        #expect(!merged.keepsEveryOccurrence(of: .init(atWordStart: false, followers: letters)))
+        #expect(Prefilter.SearchedByte.Use.anyOccurrence.keepsEveryOccurrence(of: merged))
+    }
+
+    @Test func aPatternTheFilterWasNotBuiltWithFindsOccurrencesItsPatternsDoNotTake() throws {
+        let listed = try Pattern("(?<![a-z0-9])i\\s+know")
+        let unlisted = try Pattern("(?<![a-z0-9])i\\s*=")
+        let scratch = MatchScratch(prefilter: Prefilter(patterns: [listed]))
+        var found: [Span] = []
+        try unlisted.forEachMatch(in: padding + "if i=3, i know", scratch: scratch) { found.append($0) }
+        #expect(found == [Span(start: padding.utf8.count + 3, end: padding.utf8.count + 5)])
     }
 
     @Test func randomPatternsAndTextsAgreeWithTheNaiveScan() throws {
