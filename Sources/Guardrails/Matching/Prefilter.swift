@@ -218,9 +218,9 @@ final class Prefilter: Sendable {
         guard !ids.isEmpty else { return .anywhere }
         scan.buildChains(automaton, literalCount: covered.count * 64)
         let followers = pattern.windowFollowers
+        let use = SearchedByte.Use(atWordStart: false, followers: followers)
         for index in ids.indices {
             let collected = offsets.count
-            let use = SearchedByte.Use(atWordStart: false, followers: followers)
             guard collect(ids[index], use, scan, text, into: &offsets) else { return .anywhere }
             if let followers {
                 let length = pattern.windowLengths[index]
@@ -261,14 +261,20 @@ final class Prefilter: Sendable {
         by followers: ByteSet, after length: Int, in text: UnsafeBufferPointer<UInt8>, _ offsets: inout [Int], from: Int
     ) {
         var kept = from
-        for index in from..<offsets.count {
-            let next = offsets[index] &+ length
-            guard next < text.count else { continue }
-            guard followers.contains(UTF8Scalars.lowercased(text[next])) else { continue }
+        for index in from..<offsets.count where isFollowed(offsets[index], after: length, by: followers, in: text) {
             offsets[kept] = offsets[index]
             kept &+= 1
         }
         offsets.removeLast(offsets.count &- kept)
+    }
+
+    /// Whether one of `followers` (ASCII-lower-cased) comes `length` bytes after `start`.
+    @inline(__always)
+    static func isFollowed(
+        _ start: Int, after length: Int, by followers: ByteSet, in text: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let next = start &+ length
+        return next < text.count && followers.contains(UTF8Scalars.lowercased(text[next]))
     }
 
     /// Whether a match can start at `start`: anywhere, or only where no `a–z` or `0–9` comes before when
@@ -344,7 +350,7 @@ final class Prefilter: Sendable {
             func takes(_ start: Int, in text: UnsafeBufferPointer<UInt8>) -> Bool {
                 guard Prefilter.mayStart(at: start, atWordStart: atWordStart, in: text) else { return false }
                 guard let followers else { return true }
-                return start &+ 1 < text.count && followers.contains(UTF8Scalars.lowercased(text[start &+ 1]))
+                return Prefilter.isFollowed(start, after: 1, by: followers, in: text)
             }
         }
 
